@@ -1,0 +1,25 @@
+// The `roundtable` command line: serve, demo, migrate, admin, audit, backup, restore.
+import { Command } from "commander";
+import { ConfigError, loadConfig } from "../server/config.js";
+import { registerAdminCommands } from "./admin.commands.js";
+import { registerServerCommands } from "./server.commands.js";
+
+const program = new Command()
+  .name("roundtable")
+  .description("Roundtable: the platform of an Information Sharing Exchange (TLP 2.0 as access control).")
+  .showHelpAfterError();
+
+registerServerCommands(program);
+registerAdminCommands(program);
+
+try {
+  loadConfig();
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

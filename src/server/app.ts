@@ -1,0 +1,115 @@
+// Assembles the HTTP server: security plugins first, then authentication, routes, the web UI.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Deps } from "./context.js";
+import { installAuthentication } from "./http/auth.js";
+import { installErrorHandler, notFoundBody } from "./http/errors.js";
+import { accountRoutes } from "./routes/account.routes.js";
+import { contentRoutes } from "./routes/content.routes.js";
+import { membershipRoutes } from "./routes/membership.routes.js";
+import { sessionRoutes } from "./routes/session.routes.js";
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+// Invitation and setup links carry one-time secrets: keep them out of request logs.
+function redactUrl(url: string): string {
+  return url.replace(/(\/invitations?\/)[^/?]+/g, "$1[redacted]").replace(/([?&]token=)[^&]+/g, "$1[redacted]");
+}
+
+/** Options for building the app (tests turn logging off and rate limits up). */
+export interface AppOptions {
+  logger?: boolean;
+  rateLimitMax?: number;
+}
+
+/** Builds the Fastify app over the given dependencies; the caller listens or injects. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]'],
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: deps.config.publicUrl.startsWith("https://"),
+  });
+  await app.register(rateLimit, { max: options.rateLimitMax ?? 1200, timeWindow: "1 minute" });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Roundtable API",
+        description: "Information Sharing Exchange: TLP 2.0 enforced as access control. Errors: { error: { code, message } }.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          basic: { type: "http", scheme: "basic" },
+          session: { type: "apiKey", in: "cookie", name: "rt_session" },
+        },
+      },
+      security: [{ bearer: [] }, { basic: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  installAuthentication(app, deps);
+
+  app.get("/healthz", { schema: { hide: true } }, async () => {
+    await deps.db.schemaVersion();
+    return { status: "ok" };
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await sessionRoutes(api, deps);
+    await accountRoutes(api, deps);
+    await membershipRoutes(api, deps);
+    await contentRoutes(api, deps);
+  });
+
+  const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+      return reply.status(404).send(notFoundBody());
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,144 @@
+// Opens the one PostgreSQL dialect: embedded PGlite by default, a PostgreSQL server when a URL is given.
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import { APP_ROLE } from "./migrations/002-policy.sql.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import type { DB } from "./schema.js";
+
+// int8 as JS number on both drivers (PGlite already does); counts and audit seqs fit easily.
+pg.types.setTypeParser(20, Number);
+
+/** A transaction or the database itself, for repositories. */
+export type Queryable = Kysely<DB> | Transaction<DB>;
+export type Tx = Transaction<DB>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An open database: Kysely for queries, raw scripts for migrations, and the viewer-scoped transaction. */
+export class Database {
+  private constructor(
+    readonly kind: "pglite" | "postgres",
+    readonly kysely: Kysely<DB>,
+    private readonly runScript: (script: string) => Promise<void>,
+    private readonly closeAll: () => Promise<void>,
+    readonly pglite?: PGlite,
+  ) {}
+
+  /** Opens PGlite in `dataDir` (created if missing), or in memory when dataDir is undefined. */
+  static async openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+    const kysely = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    return new Database(
+      "pglite",
+      kysely,
+      async (script) => {
+        await client.exec(script);
+      },
+      async () => {
+        await kysely.destroy();
+      },
+      client,
+    );
+  }
+
+  /** Connects to a PostgreSQL server. */
+  static async openPostgres(url: string, poolSize = 10): Promise<Database> {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return new Database(
+      "postgres",
+      kysely,
+      async (script) => {
+        await pool.query(script);
+      },
+      async () => {
+        await kysely.destroy();
+      },
+    );
+  }
+
+  /** Opens whichever the configuration names. */
+  static async open(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+    return options.databaseUrl ? Database.openPostgres(options.databaseUrl) : Database.openPGlite(options.dataDir);
+  }
+
+  /** Runs a multi-statement script as the owner (migrations, maintenance). */
+  async exec(script: string): Promise<void> {
+    await this.runScript(script);
+  }
+
+  /** Applies pending migrations, in order, in one transaction; refuses a database newer than this code. */
+  async migrate(): Promise<number[]> {
+    await this.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`);
+    return this.kysely.transaction().execute(async (trx) => {
+      if (this.kind === "postgres") await sql`SELECT pg_advisory_xact_lock(7426117)`.execute(trx);
+      const done = await trx.selectFrom("schema_migrations").select("version").execute();
+      const applied = new Set(done.map((r) => r.version));
+      const newest = Math.max(0, ...applied);
+      const known = MIGRATIONS.at(-1)?.version ?? 0;
+      if (newest > known) {
+        throw new Error(`The database is at migration ${newest}, newer than this Roundtable (${known}).`);
+      }
+      const ran: number[] = [];
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        for (const statement of migration.statements) await this.execIn(trx, statement);
+        await trx
+          .insertInto("schema_migrations")
+          .values({ version: migration.version, name: migration.name, applied_at: new Date() })
+          .execute();
+        ran.push(migration.version);
+      }
+      return ran;
+    });
+  }
+
+  /** The newest applied migration, or 0. */
+  async schemaVersion(): Promise<number> {
+    const row = await this.kysely
+      .selectFrom("schema_migrations")
+      .select((eb) => eb.fn.max("version").as("v"))
+      .executeTakeFirst();
+    return Number(row?.v ?? 0);
+  }
+
+  // A script inside an open transaction: PGlite shares its single session, pg needs the simple protocol.
+  private async execIn(trx: Tx, script: string): Promise<void> {
+    if (this.pglite) await this.pglite.exec(script);
+    else await sql.raw(script).execute(trx);
+  }
+
+  /**
+   * Runs `fn` in a transaction as the application role with `viewerId` as the viewer, so row-level
+   * security filters every content table whatever the query says. `null` is nobody.
+   */
+  async asViewer<T>(viewerId: string | null, fn: (trx: Tx) => Promise<T>): Promise<T> {
+    if (viewerId !== null && !UUID.test(viewerId)) throw new Error("viewer id must be a UUID");
+    const viewer = viewerId === null ? "NULL" : `'${viewerId}'::uuid`;
+    return this.kysely.transaction().execute(async (trx) => {
+      if (this.pglite) {
+        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+        await sql.raw(`SELECT rt_set_viewer(${viewer})`).execute(trx);
+      } else {
+        // One round trip: the simple protocol takes both statements.
+        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}; SELECT rt_set_viewer(${viewer})`).execute(trx);
+      }
+      return fn(trx);
+    });
+  }
+
+  /** Runs `fn` in a transaction as the owner: for the CLI, migrations, backups and system jobs only. */
+  async asOwner<T>(fn: (trx: Tx) => Promise<T>): Promise<T> {
+    return this.kysely.transaction().execute(fn);
+  }
+
+  /** Closes every connection. */
+  async close(): Promise<void> {
+    await this.closeAll();
+  }
+}

@@ -1,0 +1,15 @@
+// The ordered, forward-only list of migrations. Append; never edit one that has shipped.
+import { CORE_SCHEMA, CORE_SCHEMA_TRUNCATE_GUARD } from "./001-core.sql.js";
+import { POLICY_STATEMENTS } from "./002-policy.sql.js";
+
+/** One versioned migration: statements run in order inside one transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "core", statements: [CORE_SCHEMA, CORE_SCHEMA_TRUNCATE_GUARD] },
+  { version: 2, name: "tlp-policy-and-rls", statements: POLICY_STATEMENTS },
+];
