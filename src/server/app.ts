@@ -29,6 +29,7 @@ function redactUrl(url: string): string {
 export interface AppOptions {
   logger?: boolean;
   rateLimitMax?: number;
+  loginsPerMinute?: number;
 }
 
 /** Builds the Fastify app over the given dependencies; the caller listens or injects. */
@@ -97,7 +98,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {
-    await sessionRoutes(api, deps);
+    await sessionRoutes(api, deps, options.loginsPerMinute);
     await accountRoutes(api, deps);
     await membershipRoutes(api, deps);
     await contentRoutes(api, deps);

@@ -28,10 +28,11 @@ const errors = {
   409: ErrorResponse,
   423: ErrorResponse,
 };
-const LOGIN_LIMIT = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
 /** Session routes. */
-export async function sessionRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function sessionRoutes(app: FastifyInstance, deps: Deps, loginsPerMinute = 20): Promise<void> {
+  // Credential-guessing endpoints get a much tighter limit than the rest of the API.
+  const LOGIN_LIMIT = { rateLimit: { max: loginsPerMinute, timeWindow: "1 minute" } };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const setCookie = (reply: FastifyReply, rawId: string) =>
     reply.setCookie(SESSION_COOKIE, rawId, {

@@ -1,0 +1,59 @@
+// Test databases: a migrated in-memory PGlite per file, and a fresh PostgreSQL database per file
+// when DATABASE_URL is set. Storage tests run once per backend.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { Database } from "../../src/server/db/database.js";
+
+export interface TestBackend {
+  name: "pglite" | "postgres";
+  open(): Promise<Database>;
+  /** Drops what open() created. */
+  dispose(): Promise<void>;
+}
+
+function postgresBackend(url: string): TestBackend {
+  const name = `rt_test_${randomBytes(6).toString("hex")}`;
+  let db: Database | undefined;
+  return {
+    name: "postgres",
+    async open() {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      db = await Database.openPostgres(target.toString(), 5);
+      await db.migrate();
+      return db;
+    },
+    async dispose() {
+      await db?.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function pgliteBackend(): TestBackend {
+  let db: Database | undefined;
+  return {
+    name: "pglite",
+    async open() {
+      db = await Database.openPGlite(undefined);
+      await db.migrate();
+      return db;
+    },
+    async dispose() {
+      await db?.close();
+    },
+  };
+}
+
+/** The backends a storage test runs on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export function testBackends(): TestBackend[] {
+  const url = process.env.DATABASE_URL;
+  return url ? [pgliteBackend(), postgresBackend(url)] : [pgliteBackend()];
+}
