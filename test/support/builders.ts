@@ -124,7 +124,7 @@ export async function buildItem(
     authorId: string;
     authorOrganisationId: string;
     tlp: TlpLabel;
-    audience: { exchange?: boolean; organisations?: string[]; groups?: string[]; persons?: string[] };
+    audience: { exchange?: boolean; organisations?: readonly string[]; groups?: readonly string[]; persons?: readonly string[] };
     title?: string;
     body?: string;
     createdAt?: Date;
@@ -140,9 +140,9 @@ export async function buildItem(
     sectors: ["energy"],
     tlp: i.tlp,
     audience_exchange: i.audience.exchange ?? false,
-    audience_organisations: i.audience.organisations ?? [],
-    audience_groups: i.audience.groups ?? [],
-    audience_persons: i.audience.persons ?? [],
+    audience_organisations: [...(i.audience.organisations ?? [])],
+    audience_groups: [...(i.audience.groups ?? [])],
+    audience_persons: [...(i.audience.persons ?? [])],
     author_id: i.authorId,
     author_organisation_id: i.authorOrganisationId,
     created_at: at,
