@@ -30,6 +30,8 @@ export interface AppOptions {
   logger?: boolean;
   rateLimitMax?: number;
   loginsPerMinute?: number;
+  /** Where logs go (tests read them); standard output by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the Fastify app over the given dependencies; the caller listens or injects. */
@@ -40,6 +42,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         ? false
         : {
             level: deps.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]'],
             serializers: {
               req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),

@@ -48,6 +48,8 @@ export class Database {
   /** Connects to a PostgreSQL server. */
   static async openPostgres(url: string, poolSize = 10): Promise<Database> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the pool replaces it.
+    pool.on("error", () => undefined);
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return new Database(
       "postgres",

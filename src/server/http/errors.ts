@@ -37,7 +37,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body("malformed_request", "The request could not be understood."));
     }
-    request.log.error({ err: error }, "unexpected error");
+    // Database errors carry the failing row in `detail`: log only what cannot hold content.
+    request.log.error(
+      { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
+      "unexpected error",
+    );
     return reply.status(500).send(body("internal_error", "Something failed on our side; nothing was changed."));
   });
 }

@@ -119,3 +119,36 @@ export async function useBootstrapToken(db: Queryable, tokenHash: string, now: D
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The person and organisation status behind a credential, in one query. */
+const PRINCIPAL = [
+  "p.id as person_id",
+  "p.organisation_id",
+  "p.role",
+  "p.email",
+  "p.status as person_status",
+  "o.status as organisation_status",
+] as const;
+
+/** A live session with its person, or undefined. */
+export async function findSessionPrincipal(db: Queryable, idHash: string, now: Date) {
+  return db
+    .selectFrom("sessions as s")
+    .innerJoin("persons as p", "p.id", "s.person_id")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select([...PRINCIPAL, "s.id_hash", "s.stage", "s.csrf_token"])
+    .where("s.id_hash", "=", idHash)
+    .where("s.expires_at", ">", now)
+    .executeTakeFirst();
+}
+
+/** An API token with its person, or undefined. */
+export async function findTokenPrincipal(db: Queryable, tokenHash: string) {
+  return db
+    .selectFrom("api_tokens as t")
+    .innerJoin("persons as p", "p.id", "t.person_id")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select([...PRINCIPAL, "t.id as token_id", "t.expires_at", "t.revoked_at", "t.last_used_at"])
+    .where("t.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}

@@ -7,6 +7,8 @@ import type { Queryable, Tx } from "../db/database.js";
 import type { ItemsTable } from "../db/schema.js";
 
 export type ItemRow = Omit<Selectable<ItemsTable>, "search">;
+/** An item row with its author's and organisation's names, as every read returns it. */
+export type ItemWithNames = ItemRow & { author_name: string; organisation_name: string };
 
 const READABLE = sql.raw<SqlBool>(readPredicateSql("i"));
 
@@ -26,7 +28,18 @@ const COLUMNS = [
   "i.created_at",
   "i.updated_at",
   "i.version",
+  "ap.name as author_name",
+  "ao.name as organisation_name",
 ] as const;
+
+// Names are not content; joining them saves a round trip per page.
+function readable(trx: Tx) {
+  return trx
+    .selectFrom("items as i")
+    .innerJoin("persons as ap", "ap.id", "i.author_id")
+    .innerJoin("organisations as ao", "ao.id", "i.author_organisation_id")
+    .where(READABLE);
+}
 
 /** Filters of the feed. */
 export interface FeedFilter {
@@ -43,13 +56,13 @@ export async function insertItem(trx: Tx, row: ItemRow): Promise<void> {
 }
 
 /** One item if the transaction's viewer may read it. */
-export async function findReadableItem(trx: Tx, id: string): Promise<ItemRow | undefined> {
-  return trx.selectFrom("items as i").select(COLUMNS).where("i.id", "=", id).where(READABLE).executeTakeFirst();
+export async function findReadableItem(trx: Tx, id: string): Promise<ItemWithNames | undefined> {
+  return readable(trx).select(COLUMNS).where("i.id", "=", id).executeTakeFirst();
 }
 
 /** A page of readable items, newest first, keyset-paginated. */
-export async function listReadableItems(trx: Tx, filter: FeedFilter): Promise<ItemRow[]> {
-  let q = trx.selectFrom("items as i").select(COLUMNS).where(READABLE);
+export async function listReadableItems(trx: Tx, filter: FeedFilter): Promise<ItemWithNames[]> {
+  let q = readable(trx).select(COLUMNS);
   if (filter.tlp) q = q.where("i.tlp", "=", filter.tlp);
   if (filter.kind) q = q.where("i.kind", "=", filter.kind);
   if (filter.sector) q = q.where(sql<boolean>`${filter.sector} = ANY(i.sectors)`);
@@ -69,8 +82,7 @@ export async function searchReadableItems(trx: Tx, query: string, limit: number)
     .where(READABLE)
     .where(sql<boolean>`i.search @@ ${tsq}`)
     .executeTakeFirstOrThrow();
-  const rows = await trx
-    .selectFrom("items as i")
+  const rows = await readable(trx)
     .select(COLUMNS)
     .select([
       sql<number>`ts_rank(i.search, ${tsq})`.as("rank"),
@@ -78,7 +90,6 @@ export async function searchReadableItems(trx: Tx, query: string, limit: number)
         "snippet",
       ),
     ])
-    .where(READABLE)
     .where(sql<boolean>`i.search @@ ${tsq}`)
     .orderBy("rank", "desc")
     .orderBy("i.created_at", "desc")

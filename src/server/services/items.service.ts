@@ -8,7 +8,7 @@ import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import { hasAcceptedCurrent } from "../repositories/documents.repository.js";
-import type { ItemRow } from "../repositories/items.repository.js";
+import type { ItemRow, ItemWithNames } from "../repositories/items.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import * as members from "../repositories/membership.repository.js";
 
@@ -46,19 +46,15 @@ function excerpt(body: string): string {
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
 
-async function summaries(trx: Tx, rows: ItemRow[]): Promise<ItemSummary[]> {
-  const names = await members.namesOf(trx, {
-    persons: rows.map((r) => r.author_id),
-    organisations: rows.map((r) => r.author_organisation_id),
-  });
+function summaries(rows: ItemWithNames[]): ItemSummary[] {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as Item["kind"],
     title: r.title,
     sectors: r.sectors as Item["sectors"],
     tlp: r.tlp,
-    author: { id: r.author_id, name: names.get(r.author_id) ?? "" },
-    organisation: { id: r.author_organisation_id, name: names.get(r.author_organisation_id) ?? "" },
+    author: { id: r.author_id, name: r.author_name },
+    organisation: { id: r.author_organisation_id, name: r.organisation_name },
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -66,14 +62,14 @@ async function summaries(trx: Tx, rows: ItemRow[]): Promise<ItemSummary[]> {
   }));
 }
 
-async function present(trx: Tx, row: ItemRow, viewer: Viewer): Promise<Item> {
+async function present(trx: Tx, row: ItemWithNames, viewer: Viewer): Promise<Item> {
   const names = await members.namesOf(trx, {
-    persons: [row.author_id, ...row.audience_persons],
-    organisations: [row.author_organisation_id, ...row.audience_organisations],
+    persons: row.audience_persons,
+    organisations: row.audience_organisations,
     groups: row.audience_groups,
   });
   const ref = (id: string) => ({ id, name: names.get(id) ?? "" });
-  const [summary] = await summaries(trx, [row]);
+  const [summary] = summaries([row]);
   const { excerpt: _excerpt, ...rest } = summary as ItemSummary;
   return {
     ...rest,
@@ -133,7 +129,9 @@ export async function createItem(
     };
     await itemsRepo.insertItem(trx, row);
     await appendAudit(trx, contentAudit(deps, viewer, "item.created", row.id, { tlp: row.tlp, kind: row.kind }));
-    return present(trx, row, viewer);
+    const created = await itemsRepo.findReadableItem(trx, row.id);
+    if (!created) throw new Error("a new item must be readable by its author");
+    return present(trx, created, viewer);
   });
 }
 
@@ -171,7 +169,7 @@ export async function feed(
     const rows = await itemsRepo.listReadableItems(trx, { ...query, after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    return { items: await summaries(trx, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items: summaries(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
   });
 }
 
@@ -179,7 +177,7 @@ export async function feed(
 export async function search(deps: Deps, viewer: Viewer, q: string, limit: number) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const { total, rows } = await itemsRepo.searchReadableItems(trx, q, limit);
-    const presented = await summaries(trx, rows);
+    const presented = summaries(rows);
     return {
       total,
       results: presented.map((s, i) => ({ ...s, snippet: rows[i]?.snippet || s.excerpt, rank: Number(rows[i]?.rank ?? 0) })),
