@@ -74,10 +74,8 @@ async function openBackend(name: "pglite" | "postgres"): Promise<{ db: Database;
 }
 
 const rows: Record<string, string | number>[] = [];
-const backends = (process.env.RT_BENCH_BACKENDS?.split(",") ?? (process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as (
-  | "pglite"
-  | "postgres"
-)[];
+const backends = (process.env.RT_BENCH_BACKENDS?.split(",") ??
+  (process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as ("pglite" | "postgres")[];
 for (const backend of backends) {
   for (const [mixName, mix] of Object.entries(MIXES)) {
     const { db, dispose } = await openBackend(backend);

@@ -8,8 +8,9 @@ export type DocumentRow = Selectable<DocumentsTable>;
 /** The newest version of each document kind. */
 export async function currentDocuments(db: Queryable): Promise<DocumentRow[]> {
   const rows = await db.selectFrom("documents").selectAll().orderBy("kind").orderBy("version", "desc").execute();
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.kind) ? false : (seen.add(r.kind), true)));
+  const newest = new Map<string, DocumentRow>();
+  for (const row of rows) if (!newest.has(row.kind)) newest.set(row.kind, row);
+  return [...newest.values()];
 }
 
 export async function nextVersion(db: Queryable, kind: DocumentRow["kind"]): Promise<number> {

@@ -1,0 +1,111 @@
+// The route table and the guards: who may see which page at which stage of the session.
+import type { ReactNode } from "react";
+import { AppShell, PublicShell } from "./components/app-shell.js";
+import { Loading } from "./components/loading.js";
+import { AccountPage } from "./pages/account.page.js";
+import { AdminPage } from "./pages/admin.page.js";
+import { AuditPage } from "./pages/audit.page.js";
+import { DocumentsPage } from "./pages/documents.page.js";
+import { FeedPage } from "./pages/feed.page.js";
+import { InvitationPage } from "./pages/invitation.page.js";
+import { ItemPage } from "./pages/item.page.js";
+import { LoginPage } from "./pages/login.page.js";
+import { NewItemPage } from "./pages/new-item.page.js";
+import { NotFoundPage } from "./pages/not-found.page.js";
+import { SearchPage } from "./pages/search.page.js";
+import { SetupPage } from "./pages/setup.page.js";
+import { Redirect } from "./router/redirect.js";
+import { matchPath, useLocation } from "./router/router.js";
+import { useSession } from "./session/session.js";
+
+type Params = Record<string, string>;
+
+interface Route {
+  path: string;
+  render: (params: Params) => ReactNode;
+  /** Public pages are reachable without a session. */
+  public?: boolean;
+  secretariatOnly?: boolean;
+}
+
+const ROUTES: readonly Route[] = [
+  { path: "/login", public: true, render: () => <LoginPage /> },
+  { path: "/setup", public: true, render: () => <SetupPage /> },
+  {
+    path: "/invitation/:token",
+    public: true,
+    render: (p) => <InvitationPage token={p.token ?? ""} />,
+  },
+  { path: "/", render: () => <FeedPage /> },
+  { path: "/items/new", render: () => <NewItemPage /> },
+  {
+    path: "/items/:id",
+    render: (p) => <ItemPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/search", render: () => <SearchPage /> },
+  { path: "/account", render: () => <AccountPage /> },
+  { path: "/documents", render: () => <DocumentsPage /> },
+  { path: "/audit", render: () => <AuditPage /> },
+  { path: "/admin", secretariatOnly: true, render: () => <AdminPage /> },
+];
+
+function findRoute(pathname: string): { route: Route; params: Params } | null {
+  const normalised = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, normalised);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+/** Renders the page for the current location, redirecting when the session does not allow it. */
+export function App() {
+  const { pathname, search } = useLocation();
+  const { loading, loadError, session, refresh } = useSession();
+
+  if (loading) {
+    return (
+      <PublicShell>
+        <Loading label="Loading Roundtable…" />
+      </PublicShell>
+    );
+  }
+  if (loadError) {
+    return (
+      <PublicShell>
+        <h1>Roundtable is unavailable</h1>
+        <div className="alert alert-error" role="alert">
+          <p>{loadError}</p>
+        </div>
+        <button type="button" className="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </PublicShell>
+    );
+  }
+
+  const found = findRoute(pathname);
+  if (found?.route.public) return <PublicShell>{found.route.render(found.params)}</PublicShell>;
+
+  if (!session || session.stage === "second_factor") {
+    const next = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    return <Redirect to={`/login${next}`} />;
+  }
+  if (session.stage === "enrolment" && pathname !== "/account") return <Redirect to="/account" />;
+
+  if (!found) {
+    return (
+      <AppShell>
+        <NotFoundPage />
+      </AppShell>
+    );
+  }
+  if (found.route.secretariatOnly && session.person.role !== "secretariat") {
+    return (
+      <AppShell>
+        <NotFoundPage message="This page is for the secretariat only." />
+      </AppShell>
+    );
+  }
+  return <AppShell>{found.route.render(found.params)}</AppShell>;
+}
