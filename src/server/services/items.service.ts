@@ -11,6 +11,7 @@ import { hasAcceptedCurrent } from "../repositories/documents.repository.js";
 import type { ItemRow, ItemWithNames } from "../repositories/items.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import * as members from "../repositories/membership.repository.js";
+import { excerpt } from "./excerpt.js";
 
 function normaliseAudience(a: Audience): Audience {
   return {
@@ -36,14 +37,6 @@ async function checkAudience(trx: Tx, tlp: TlpLabel, audience: Audience): Promis
   }
   if (unknown.length)
     throw new AppError("audience_invalid", "The audience names recipients that do not exist or have left.", { unknown });
-}
-
-function excerpt(body: string): string {
-  const text = body
-    .replace(/[#>*_`~[\]()!-]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
 
 function summaries(rows: ItemWithNames[]): ItemSummary[] {
