@@ -75,6 +75,20 @@ for (const backend of testBackends()) {
       await backend.dispose();
     });
 
+    /** Logs the secretary in with password and a fresh TOTP code (a new time step each call). */
+    async function loginSecretary() {
+      const sec = await login(app, secretary.email);
+      clock.advance(60_000);
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/session/second-factor",
+        headers: sec.headers,
+        payload: { code: currentTotpCode(secretarySecret, clock.now) },
+      });
+      assert.equal(res.json().stage, "complete");
+      return sec;
+    }
+
     it("answers 401 without credentials and 200 on /healthz", async () => {
       assert.equal((await app.inject("/api/items")).statusCode, 401);
       assert.equal((await app.inject("/api/items")).json().error.code, "unauthenticated");
@@ -303,14 +317,7 @@ for (const backend of testBackends()) {
         payload: {},
       });
       assert.equal(denied.json().error.code, "forbidden");
-      const sec = await login(app, secretary.email);
-      clock.advance(60_000);
-      await app.inject({
-        method: "POST",
-        url: "/api/session/second-factor",
-        headers: sec.headers,
-        payload: { code: currentTotpCode(secretarySecret, clock.now) },
-      });
+      const sec = await loginSecretary();
       const suspended = await app.inject({
         method: "POST",
         url: `/api/persons/${victim.id}/suspend`,
@@ -346,14 +353,7 @@ for (const backend of testBackends()) {
     });
 
     it("appoints at most one chair per seat, from the right kind of organisation", async () => {
-      const sec = await login(app, secretary.email);
-      clock.advance(60_000);
-      await app.inject({
-        method: "POST",
-        url: "/api/session/second-factor",
-        headers: sec.headers,
-        payload: { code: currentTotpCode(secretarySecret, clock.now) },
-      });
+      const sec = await loginSecretary();
       const wrongKind = await app.inject({
         method: "PUT",
         url: `/api/persons/${bob.id}/chair`,
@@ -384,14 +384,7 @@ for (const backend of testBackends()) {
     it("a new document version must be accepted again before reading above CLEAR", async () => {
       const token = await buildToken(db, bob.id);
       const headers = { authorization: `Bearer ${token}` };
-      const sec = await login(app, secretary.email);
-      clock.advance(60_000);
-      await app.inject({
-        method: "POST",
-        url: "/api/session/second-factor",
-        headers: sec.headers,
-        payload: { code: currentTotpCode(secretarySecret, clock.now) },
-      });
+      const sec = await loginSecretary();
       const s = await login(app, alice.email);
       const green = await app.inject({
         method: "POST",
