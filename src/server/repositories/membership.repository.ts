@@ -60,6 +60,11 @@ export async function findPerson(db: Queryable, id: string): Promise<PersonRow |
   return db.selectFrom("persons").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A person, locked for the rest of the transaction (failure counters, TOTP replay steps). */
+export async function findPersonForUpdate(db: Queryable, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom("persons").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
 export async function findPersonByEmail(db: Queryable, email: string): Promise<PersonRow | undefined> {
   return db
     .selectFrom("persons")

@@ -96,14 +96,16 @@ type LoginOutcome = { ok: true; rawId: string; response: SessionResponse } | { o
  * with the error, so throttling and the audit trail survive the failed request.
  */
 export async function login(deps: Deps, email: string, password: string): Promise<LoginOutcome> {
+  // The slow hash runs outside any transaction, so it holds no connection (PGlite has only one).
+  const candidate = await deps.db.asViewer(null, (trx) => members.findPersonByEmail(trx, email));
+  const valid = await verifyPassword(candidate?.password_hash ?? null, password);
   return deps.db.asViewer(null, async (trx): Promise<LoginOutcome> => {
     const now = deps.clock();
-    const person = await members.findPersonByEmail(trx, email);
+    const person = candidate && (await members.findPersonForUpdate(trx, candidate.id));
     if (person?.locked_until && person.locked_until > now) {
       return { ok: false, error: new AppError("account_locked", "Too many failed attempts. Try again later.") };
     }
-    const valid = await verifyPassword(person?.password_hash ?? null, password);
-    if (!person || !valid) {
+    if (!person || !valid || person.password_hash !== candidate?.password_hash) {
       if (person) await recordFailure(deps, trx, person, "login.failed");
       return { ok: false, error: new AppError("invalid_credentials", "E-mail or password is wrong.") };
     }
@@ -134,7 +136,7 @@ export async function secondFactor(deps: Deps, rawSessionId: string, code: strin
     if (session?.stage !== "second_factor") {
       return { ok: false, error: new AppError("unauthenticated", "Log in with your password first.") };
     }
-    const person = await members.findPerson(trx, session.person_id);
+    const person = await members.findPersonForUpdate(trx, session.person_id);
     if (!person?.totp_secret) return { ok: false, error: new AppError("unauthenticated", "Log in again.") };
     if (person.locked_until && person.locked_until > now) {
       return { ok: false, error: new AppError("account_locked", "Too many failed attempts. Try again later.") };
