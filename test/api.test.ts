@@ -1,6 +1,8 @@
 // HTTP API behaviour: login, second factor, CSRF, tokens, membership, items, bad input loses nothing.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { buildApp } from "../src/server/app.js";
+import type { Deps } from "../src/server/context.js";
 import type { Database } from "../src/server/db/database.js";
 import { currentTotpCode, newTotpSecret } from "../src/server/security/totp.js";
 import { type TestClock, testApp } from "./support/app.js";
@@ -43,6 +45,7 @@ for (const backend of testBackends()) {
     let db: Database;
     let app: App;
     let clock: TestClock;
+    let deps: Deps;
     let orgA: string;
     let orgB: string;
     let secretariatOrg: string;
@@ -54,7 +57,7 @@ for (const backend of testBackends()) {
 
     before(async () => {
       db = await backend.open();
-      ({ app, clock } = await testApp(db));
+      ({ app, clock, deps } = await testApp(db));
       secretariatOrg = await buildOrganisation(db, { name: "Secretariat", kind: "public", secretariat: true });
       orgA = await buildOrganisation(db, { name: "Alpha Grid", kind: "private" });
       orgB = await buildOrganisation(db, { name: "Beta Bank", kind: "public" });
@@ -368,6 +371,9 @@ for (const backend of testBackends()) {
         payload: { seat: "industry" },
       });
       assert.equal(ok.json().role, "chair");
+      const asChair = await login(app, alice.email);
+      assert.equal(asChair.stage, "enrolment", "a chair must enrol a second factor before anything else");
+      assert.equal((await app.inject({ url: "/api/items", headers: asChair.headers })).json().error.code, "enrolment_required");
       const other = await buildPerson(db, { organisationId: orgA });
       const taken = await app.inject({
         method: "PUT",
@@ -412,6 +418,17 @@ for (const backend of testBackends()) {
       });
       assert.equal(accepted.json().acceptedCurrentDocuments, true);
       assert.equal((await app.inject({ url: `/api/items/${id}`, headers })).statusCode, 200);
+    });
+
+    it("throttles login attempts per client with rate_limited", async () => {
+      const strict = await buildApp(deps, { logger: false, loginsPerMinute: 3 });
+      const attempt = () =>
+        strict.inject({ method: "POST", url: "/api/session", payload: { email: "nobody@x.example", password: "whatever!" } });
+      for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
+      const limited = await attempt();
+      assert.equal(limited.statusCode, 429);
+      assert.equal(limited.json().error.code, "rate_limited");
+      await strict.close();
     });
 
     it("shows a member only their organisation's audit trail", async () => {

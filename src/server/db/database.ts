@@ -121,15 +121,13 @@ export class Database {
    */
   async asViewer<T>(viewerId: string | null, fn: (trx: Tx) => Promise<T>): Promise<T> {
     if (viewerId !== null && !UUID.test(viewerId)) throw new Error("viewer id must be a UUID");
-    const viewer = viewerId === null ? "NULL" : `'${viewerId}'::uuid`;
+    // Viewer facts are transaction-local settings: without a viewer they are simply unset (nobody).
+    const setup =
+      viewerId === null ? `SET LOCAL ROLE ${APP_ROLE}` : `SET LOCAL ROLE ${APP_ROLE}; SELECT rt_set_viewer('${viewerId}'::uuid)`;
     return this.kysely.transaction().execute(async (trx) => {
-      if (this.pglite) {
-        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
-        await sql.raw(`SELECT rt_set_viewer(${viewer})`).execute(trx);
-      } else {
-        // One round trip: the simple protocol takes both statements.
-        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}; SELECT rt_set_viewer(${viewer})`).execute(trx);
-      }
+      // One round trip: PGlite's exec and pg's simple protocol both take several statements.
+      if (this.pglite) await this.pglite.exec(setup);
+      else await sql.raw(setup).execute(trx);
       return fn(trx);
     });
   }
