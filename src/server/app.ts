@@ -14,7 +14,9 @@ import type { Deps } from "./context.js";
 import { installAuthentication } from "./http/auth.js";
 import { installErrorHandler, notFoundBody } from "./http/errors.js";
 import { accountRoutes } from "./routes/account.routes.js";
-import { contentRoutes } from "./routes/content.routes.js";
+import { collaborationRoutes } from "./routes/collaboration.routes.js";
+import { documentsRoutes } from "./routes/documents.routes.js";
+import { itemsRoutes } from "./routes/items.routes.js";
 import { membershipRoutes } from "./routes/membership.routes.js";
 import { sessionRoutes } from "./routes/session.routes.js";
 
@@ -104,7 +106,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await sessionRoutes(api, deps, options.loginsPerMinute);
     await accountRoutes(api, deps);
     await membershipRoutes(api, deps);
-    await contentRoutes(api, deps);
+    await itemsRoutes(api, deps);
+    await collaborationRoutes(api, deps);
+    await documentsRoutes(api, deps);
   });
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));

@@ -5,6 +5,7 @@ export const ERROR_CATALOGUE = {
   malformed_request: { status: 400, description: "The body is not valid JSON or not the expected media type." },
   validation_failed: { status: 400, description: "A field is missing, of the wrong type, too long or not allowed." },
   audience_invalid: { status: 422, description: "The audience does not fit the label, or names unknown recipients." },
+  label_too_permissive: { status: 422, description: "A reply or attachment is never less restrictive than what it belongs to." },
   unauthenticated: { status: 401, description: "No valid session or API token." },
   invalid_credentials: { status: 401, description: "E-mail or password is wrong." },
   second_factor_required: { status: 401, description: "The password was right; a TOTP code is needed." },

@@ -148,3 +148,12 @@ export function audienceProblem(tlp: TlpLabel, audience: Audience): string | nul
   if (!audience.exchange && named === 0) return "The audience is empty: choose who this is for.";
   return null;
 }
+
+/**
+ * Derived content (a comment, an answer, an attachment, an older version) is readable when it and
+ * everything it hangs from are readable: never less restrictive than its parent, never beyond the
+ * parent's audience. `chain` lists the item first, then each ancestor, then the content itself.
+ */
+export function canReadChain(viewerId: string, chain: readonly ReadableContent[], facts: ExchangeFacts): boolean {
+  return chain.length > 0 && chain.every((content) => canRead(viewerId, content, facts));
+}

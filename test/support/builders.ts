@@ -128,13 +128,16 @@ export async function buildItem(
     title?: string;
     body?: string;
     createdAt?: Date;
+    kind?: string;
+    details?: Record<string, unknown>;
+    anonymous?: boolean;
   },
 ): Promise<string> {
   const id = randomUUID();
   const at = i.createdAt ?? new Date(T0.getTime() + next() * 1000);
   const row: ItemRow = {
     id,
-    kind: "threat",
+    kind: i.kind ?? "threat",
     title: i.title ?? `Item ${id.slice(0, 8)}`,
     body: i.body ?? "Body text.",
     sectors: ["energy"],
@@ -148,6 +151,13 @@ export async function buildItem(
     created_at: at,
     updated_at: at,
     version: 1,
+    details: i.details ?? {},
+    status: null,
+    anonymous: i.anonymous ?? false,
+    pseudonym: i.anonymous ? `Anonymous contributor ${id.slice(0, 6)}` : null,
+    statistics_consent: false,
+    closed_at: null,
+    summary: null,
   };
   await db.kysely.insertInto("items").values(row).execute();
   return id;
@@ -180,6 +190,6 @@ export async function buildToken(
 /** Empties every exchange table (the audit log is append-only and stays). */
 export async function clearExchange(db: Database): Promise<void> {
   await db.exec(
-    "TRUNCATE item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
+    "TRUNCATE saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
   );
 }

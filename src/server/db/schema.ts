@@ -117,6 +117,93 @@ export interface ItemsTable {
   updated_at: Date;
   version: Generated<number>;
   search: Generated<string>;
+  details: Record<string, unknown>;
+  status: string | null;
+  anonymous: boolean;
+  pseudonym: string | null;
+  statistics_consent: boolean;
+  closed_at: Date | null;
+  summary: string | null;
+}
+
+/** Columns every piece of content carries for the TLP predicate. */
+interface ContentColumns {
+  tlp: TlpLabel;
+  audience_exchange: boolean;
+  audience_organisations: string[];
+  audience_groups: string[];
+  audience_persons: string[];
+  author_id: string;
+  author_organisation_id: string;
+}
+
+export interface ItemVersionsTable extends ContentColumns {
+  item_id: string;
+  version: number;
+  title: string;
+  body: string;
+  sectors: string[];
+  details: Record<string, unknown>;
+  edited_by: string;
+  edited_at: Date;
+}
+
+export interface CommentsTable extends ContentColumns {
+  id: string;
+  item_id: string;
+  parent_id: string | null;
+  body: string;
+  anonymous: boolean;
+  pseudonym: string;
+  created_at: Date;
+  search: Generated<string>;
+}
+
+export interface AttachmentsTable extends ContentColumns {
+  id: string;
+  item_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  anonymous: boolean;
+  pseudonym: string;
+  created_at: Date;
+}
+
+export interface ItemLinksTable {
+  id: string;
+  from_item_id: string;
+  to_item_id: string;
+  relation: string;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface ItemReactionsTable {
+  item_id: string;
+  person_id: string;
+  organisation_id: string;
+  reaction: "useful" | "seen" | "false-positive";
+  context: string;
+  created_at: Date;
+}
+
+export interface ItemAcknowledgementsTable {
+  item_id: string;
+  organisation_id: string;
+  person_id: string;
+  acknowledged_at: Date;
+}
+
+export interface SavedSearchesTable {
+  id: string;
+  person_id: string;
+  name: string;
+  filters: Record<string, unknown>;
+  created_at: Date;
+  last_seen_at: Date;
 }
 
 export interface ItemLabelChangesTable {
@@ -165,6 +252,13 @@ export interface DB {
   item_label_changes: ItemLabelChangesTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  item_versions: ItemVersionsTable;
+  comments: CommentsTable;
+  attachments: AttachmentsTable;
+  item_links: ItemLinksTable;
+  item_reactions: ItemReactionsTable;
+  item_acknowledgements: ItemAcknowledgementsTable;
+  saved_searches: SavedSearchesTable;
 }
 
 /** Tables in an order that respects foreign keys (backup and restore use it). */
@@ -181,5 +275,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "working_group_members",
   "items",
   "item_label_changes",
+  "item_versions",
+  "comments",
+  "attachments",
+  "item_links",
+  "item_reactions",
+  "item_acknowledgements",
+  "saved_searches",
   "audit_log",
 ] as const satisfies readonly (keyof DB)[];

@@ -308,6 +308,8 @@ export interface DemoItem {
   author: string;
   audience: { exchange?: boolean; organisations?: string[]; groups?: string[]; persons?: string[] };
   daysAgo: number;
+  /** Posted anonymously: the originator is hidden from everyone outside its organisation. */
+  anonymous?: boolean;
 }
 
 const md = (lines: string[]) => lines.join("\n\n");
@@ -552,6 +554,7 @@ export const DEMO_ITEMS: DemoItem[] = [
     audience: { groups: ["Finance"] },
     sectors: ["finance"],
     daysAgo: 11,
+    anonymous: true,
     body: md([
       "Staff with privileged access were approached with offers to 'consult' on internal systems.",
       "HR and security awareness teams informed.",

@@ -1,10 +1,12 @@
 // Seeds the demo exchange into an empty database (as the owner, in one transaction).
 import { createHash, randomUUID } from "node:crypto";
 import { Secret } from "otpauth";
+import { type ItemKind, statusOf } from "../../shared/kinds.js";
 import type { Database } from "../db/database.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import { hashPassword } from "../security/passwords.js";
 import { DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
+import { demoDetails } from "./demo-details.js";
 
 /** The demo account that has not accepted the documents, to show what that looks like. */
 export const DEMO_NOT_ACCEPTED = "wanda.zielinska@crisiscentre.example";
@@ -146,24 +148,40 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
     for (const item of DEMO_ITEMS) {
       const author = personIds.get(item.author) ?? fail(`author ${item.author}`);
       const created = at(item.daysAgo);
+      const details = demoDetails(item.kind, item.title, now, item.daysAgo);
+      const id = randomUUID();
+      const common = {
+        title: item.title,
+        body: item.body,
+        sectors: item.sectors,
+        tlp: item.tlp,
+        audience_exchange: item.audience.exchange ?? false,
+        audience_organisations: (item.audience.organisations ?? []).map((k) => orgIds.get(k) ?? fail(`organisation ${k}`)),
+        audience_groups: (item.audience.groups ?? []).map((g) => groupIds.get(g) ?? fail(`group ${g}`)),
+        audience_persons: (item.audience.persons ?? []).map((e) => personIds.get(e)?.id ?? fail(`person ${e}`)),
+        author_id: author.id,
+        author_organisation_id: author.organisationId,
+        details,
+      };
       await trx
         .insertInto("items")
         .values({
-          id: randomUUID(),
+          ...common,
+          id,
           kind: item.kind,
-          title: item.title,
-          body: item.body,
-          sectors: item.sectors,
-          tlp: item.tlp,
-          audience_exchange: item.audience.exchange ?? false,
-          audience_organisations: (item.audience.organisations ?? []).map((k) => orgIds.get(k) ?? fail(`organisation ${k}`)),
-          audience_groups: (item.audience.groups ?? []).map((g) => groupIds.get(g) ?? fail(`group ${g}`)),
-          audience_persons: (item.audience.persons ?? []).map((e) => personIds.get(e)?.id ?? fail(`person ${e}`)),
-          author_id: author.id,
-          author_organisation_id: author.organisationId,
           created_at: created,
           updated_at: created,
+          status: statusOf(item.kind as ItemKind, details),
+          anonymous: item.anonymous ?? false,
+          pseudonym: item.anonymous ? "Anonymous contributor 5E1D7A" : null,
+          statistics_consent: true,
+          closed_at: null,
+          summary: null,
         })
+        .execute();
+      await trx
+        .insertInto("item_versions")
+        .values({ ...common, item_id: id, version: 1, edited_by: author.id, edited_at: created })
         .execute();
     }
     await appendAudit(trx, {

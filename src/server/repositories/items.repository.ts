@@ -1,16 +1,19 @@
 // Items: every read carries the TLP read predicate compiled from the shared policy (layer 1);
 // row-level security on the same tables is layer 2. This is the only code that touches items.
-import { type Selectable, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { readPredicateSql } from "../../shared/policy-sql.js";
-import type { TlpLabel } from "../../shared/tlp.js";
+import type { ItemFilters } from "../../shared/schemas/index.js";
+import { TLP_LABELS, type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Queryable, Tx } from "../db/database.js";
-import type { ItemsTable } from "../db/schema.js";
+import type { DB, ItemsTable, ItemVersionsTable } from "../db/schema.js";
 
 export type ItemRow = Omit<Selectable<ItemsTable>, "search">;
 /** An item row with its author's and organisation's names, as every read returns it. */
-export type ItemWithNames = ItemRow & { author_name: string; organisation_name: string };
+export type ItemWithNames = ItemRow & { author_name: string; organisation_name: string; comment_count: number };
 
 const READABLE = sql.raw<SqlBool>(readPredicateSql("i"));
+const COMMENT_READABLE = sql.raw<SqlBool>(readPredicateSql("c"));
+const ATTACHMENT_READABLE = sql.raw<SqlBool>(readPredicateSql("a"));
 
 const COLUMNS = [
   "i.id",
@@ -28,12 +31,34 @@ const COLUMNS = [
   "i.created_at",
   "i.updated_at",
   "i.version",
+  "i.details",
+  "i.status",
+  "i.anonymous",
+  "i.pseudonym",
+  "i.statistics_consent",
+  "i.closed_at",
+  "i.summary",
   "ap.name as author_name",
   "ao.name as organisation_name",
 ] as const;
 
+type ItemQuery = SelectQueryBuilder<
+  DB & { i: ItemsTable; ap: DB["persons"]; ao: DB["organisations"] },
+  "i" | "ap" | "ao",
+  object
+>;
+
+/** Readable comments of an item, for counts and search: the comment's own label and its parent chain. */
+function readableComments(eb: ExpressionBuilder<DB & { i: ItemsTable }, "i">) {
+  return eb
+    .selectFrom("comments as c")
+    .whereRef("c.item_id", "=", "i.id")
+    .where(COMMENT_READABLE)
+    .where((w) => w.or([w("c.parent_id", "is", null), sql<SqlBool>`rt_comment_readable(c.parent_id)`]));
+}
+
 // Names are not content; joining them saves a round trip per page.
-function readable(trx: Tx) {
+function readable(trx: Tx): ItemQuery {
   return trx
     .selectFrom("items as i")
     .innerJoin("persons as ap", "ap.id", "i.author_id")
@@ -41,14 +66,58 @@ function readable(trx: Tx) {
     .where(READABLE);
 }
 
-/** Filters of the feed. */
-export interface FeedFilter {
-  tlp?: TlpLabel;
-  kind?: string;
-  sector?: string;
-  q?: string;
-  after?: { createdAt: Date; id: string };
-  limit: number;
+function withColumns(q: ItemQuery) {
+  return q.select(COLUMNS).select((eb) =>
+    readableComments(eb)
+      .select((c) => c.fn.countAll<number>().as("n"))
+      .as("comment_count"),
+  );
+}
+
+/** The filters of the feed, search and saved searches, except the text query. */
+export function applyFilters<Q extends ItemQuery>(q: Q, f: Omit<ItemFilters, "q">): Q {
+  let out = q as ItemQuery;
+  if (f.tlp) out = out.where("i.tlp", "=", f.tlp);
+  if (f.minTlp) {
+    const min = tlpRank(f.minTlp);
+    out = out.where(
+      "i.tlp",
+      "in",
+      TLP_LABELS.filter((l) => tlpRank(l) >= min),
+    );
+  }
+  if (f.kind) out = out.where("i.kind", "=", f.kind);
+  if (f.sector) out = out.where(sql<SqlBool>`${f.sector} = ANY(i.sectors)`);
+  if (f.status) out = out.where("i.status", "=", f.status);
+  // An anonymous item never matches its originator's name, except for the originator itself.
+  if (f.organisation) {
+    out = out
+      .where("i.author_organisation_id", "=", f.organisation)
+      .where((eb) => eb.or([eb("i.anonymous", "=", false), sql<SqlBool>`i.author_organisation_id = rt_viewer_org()`]));
+  }
+  if (f.from) out = out.where("i.created_at", ">=", new Date(`${f.from}T00:00:00Z`));
+  if (f.to) out = out.where("i.created_at", "<", new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000));
+  return out as Q;
+}
+
+/** Items matching a text query: in the item, a readable comment, or a readable attachment's name. */
+function matching(q: ItemQuery, text: string): ItemQuery {
+  const tsq = sql`websearch_to_tsquery('english', ${text})`;
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return q.where((eb) =>
+    eb.or([
+      sql<SqlBool>`i.search @@ ${tsq}`,
+      eb.exists(readableComments(eb).select("c.id").where(sql<SqlBool>`c.search @@ ${tsq}`)),
+      eb.exists(
+        eb
+          .selectFrom("attachments as a")
+          .select("a.id")
+          .whereRef("a.item_id", "=", "i.id")
+          .where(ATTACHMENT_READABLE)
+          .where("a.filename", "ilike", like),
+      ),
+    ]),
+  );
 }
 
 export async function insertItem(trx: Tx, row: ItemRow): Promise<void> {
@@ -57,60 +126,122 @@ export async function insertItem(trx: Tx, row: ItemRow): Promise<void> {
 
 /** One item if the transaction's viewer may read it. */
 export async function findReadableItem(trx: Tx, id: string): Promise<ItemWithNames | undefined> {
-  return readable(trx).select(COLUMNS).where("i.id", "=", id).executeTakeFirst();
+  return withColumns(readable(trx)).where("i.id", "=", id).executeTakeFirst() as Promise<ItemWithNames | undefined>;
+}
+
+/** Feed filters plus keyset pagination. */
+export interface FeedFilter extends ItemFilters {
+  after?: { createdAt: Date; id: string };
+  since?: Date;
+  limit: number;
 }
 
 /** A page of readable items, newest first, keyset-paginated. */
 export async function listReadableItems(trx: Tx, filter: FeedFilter): Promise<ItemWithNames[]> {
-  let q = readable(trx).select(COLUMNS);
-  if (filter.tlp) q = q.where("i.tlp", "=", filter.tlp);
-  if (filter.kind) q = q.where("i.kind", "=", filter.kind);
-  if (filter.sector) q = q.where(sql<boolean>`${filter.sector} = ANY(i.sectors)`);
-  if (filter.q) q = q.where(sql<boolean>`i.search @@ websearch_to_tsquery('english', ${filter.q})`);
+  let q = applyFilters(readable(trx), filter);
+  if (filter.q) q = matching(q, filter.q);
   if (filter.after) {
-    q = q.where(sql<boolean>`(i.created_at, i.id) < (${filter.after.createdAt}, ${filter.after.id}::uuid)`);
+    q = q.where(sql<SqlBool>`(i.created_at, i.id) < (${filter.after.createdAt}, ${filter.after.id}::uuid)`);
   }
-  return q.orderBy("i.created_at", "desc").orderBy("i.id", "desc").limit(filter.limit).execute();
+  return (await withColumns(q)
+    .orderBy("i.created_at", "desc")
+    .orderBy("i.id", "desc")
+    .limit(filter.limit)
+    .execute()) as ItemWithNames[];
 }
 
-/** Full-text search over readable items: total count, and the best matches with a snippet. */
-export async function searchReadableItems(trx: Tx, query: string, limit: number) {
-  const tsq = sql`websearch_to_tsquery('english', ${query})`;
-  const total = await trx
-    .selectFrom("items as i")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where(READABLE)
-    .where(sql<boolean>`i.search @@ ${tsq}`)
-    .executeTakeFirstOrThrow();
-  const rows = await readable(trx)
-    .select(COLUMNS)
+/** How many readable items match the filters (created after `since`, when given). */
+export async function countReadableItems(trx: Tx, filters: ItemFilters, since?: Date): Promise<number> {
+  let q = applyFilters(readable(trx), filters);
+  if (filters.q) q = matching(q, filters.q);
+  if (since) q = q.where("i.created_at", ">", since);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Search over readable items: total, best matches with a snippet and where they matched, and facets. */
+export async function searchReadableItems(trx: Tx, filters: ItemFilters, limit: number) {
+  let base = applyFilters(readable(trx), filters);
+  if (filters.q) base = matching(base, filters.q);
+  const tsq = filters.q ? sql`websearch_to_tsquery('english', ${filters.q})` : null;
+  const rows = (await withColumns(base)
     .select([
-      sql<number>`ts_rank(i.search, ${tsq})`.as("rank"),
-      sql<string>`ts_headline('english', i.body, ${tsq}, 'StartSel=[[, StopSel=]], MaxWords=30, MinWords=10, MaxFragments=2')`.as(
-        "snippet",
-      ),
+      tsq ? sql<number>`ts_rank(i.search, ${tsq})`.as("rank") : sql<number>`0`.as("rank"),
+      tsq
+        ? sql<string>`ts_headline('english', i.body, ${tsq}, 'StartSel=[[, StopSel=]], MaxWords=30, MinWords=10, MaxFragments=2')`.as(
+            "snippet",
+          )
+        : sql<string>`''`.as("snippet"),
+      tsq ? sql<boolean>`i.search @@ ${tsq}`.as("in_item") : sql<boolean>`true`.as("in_item"),
     ])
-    .where(sql<boolean>`i.search @@ ${tsq}`)
     .orderBy("rank", "desc")
     .orderBy("i.created_at", "desc")
     .limit(limit)
-    .execute();
-  return { total: Number(total.n), rows };
+    .execute()) as (ItemWithNames & { rank: number; snippet: string; in_item: boolean })[];
+  const count = async (expr: string) =>
+    (await base
+      .select([sql<string>`${sql.raw(expr)}`.as("value"), (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(sql.raw(expr))
+      .execute()) as { value: string | null; n: number }[];
+  const sectors = (await base
+    // A scalar set-returning function aliased "s" yields a column named "s".
+    .innerJoin(sql<{ s: string }>`unnest(i.sectors)`.as("s"), (join) => join.onTrue())
+    .select([sql<string>`s`.as("value"), (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(sql`s`)
+    .execute()) as { value: string; n: number }[];
+  const facets = {
+    kind: await count("i.kind"),
+    tlp: await count("i.tlp"),
+    status: (await count("i.status")).filter((f) => f.value !== null),
+    sector: sectors,
+    // Anonymous items count under "anonymous", except in the originator's own view.
+    organisation: await count(
+      "CASE WHEN i.anonymous AND i.author_organisation_id IS DISTINCT FROM rt_viewer_org() THEN 'anonymous' ELSE i.author_organisation_id::text END",
+    ),
+  };
+  const total = facets.kind.reduce((sum, f) => sum + Number(f.n), 0);
+  return { total, rows, facets };
 }
 
-/** Sets a new label and audience on a readable item of the viewer's organisation. */
-export async function updateLabel(
+/** Readable items among `ids` (for links and search helpers). */
+export async function readableIds(trx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await readable(trx)
+    .select("i.id")
+    .where("i.id", "in", [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Applies an edit or a relabel to a readable item of the viewer's organisation. */
+export async function updateItem(
   trx: Tx,
   id: string,
-  patch: Pick<
-    ItemRow,
-    "tlp" | "audience_exchange" | "audience_organisations" | "audience_groups" | "audience_persons" | "updated_at"
-  >,
+  patch: Partial<Omit<ItemRow, "id" | "version" | "author_id" | "author_organisation_id" | "created_at">>,
 ): Promise<void> {
   await trx
     .updateTable("items")
     .set({ ...patch, version: sql`version + 1` })
     .where("id", "=", id)
+    .execute();
+}
+
+/** Records the state of an item as one version in its history. */
+export async function insertVersion(trx: Tx, row: Selectable<ItemVersionsTable>): Promise<void> {
+  await trx.insertInto("item_versions").values(row).execute();
+}
+
+/** Versions of an item the viewer may read (each under its own label and the item's), newest first. */
+export async function readableVersions(trx: Tx, itemId: string) {
+  return trx
+    .selectFrom("item_versions as v")
+    .innerJoin("persons as p", "p.id", "v.edited_by")
+    .selectAll("v")
+    .select("p.name as edited_by_name")
+    .where("v.item_id", "=", itemId)
+    .where(sql.raw<SqlBool>(readPredicateSql("v")))
+    .where((eb) => eb.exists(readable(trx).select("i.id").where("i.id", "=", itemId)))
+    .orderBy("v.version", "desc")
     .execute();
 }
 

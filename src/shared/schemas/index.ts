@@ -1,6 +1,7 @@
 // Every API schema, for the server (validation, OpenAPI), the web UI and the CLI.
 export * from "./audit.schemas.js";
 export * from "./auth.schemas.js";
+export * from "./collaboration.schemas.js";
 export * from "./common.js";
 export * from "./documents.schemas.js";
 export * from "./items.schemas.js";

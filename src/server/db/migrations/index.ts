@@ -1,6 +1,7 @@
 // The ordered, forward-only list of migrations. Append; never edit one that has shipped.
 import { CORE_SCHEMA, CORE_SCHEMA_TRUNCATE_GUARD } from "./001-core.sql.js";
 import { POLICY_STATEMENTS } from "./002-policy.sql.js";
+import { INFORMATION_STATEMENTS } from "./003-information.sql.js";
 
 /** One versioned migration: statements run in order inside one transaction. */
 export interface Migration {
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core", statements: [CORE_SCHEMA, CORE_SCHEMA_TRUNCATE_GUARD] },
   { version: 2, name: "tlp-policy-and-rls", statements: POLICY_STATEMENTS },
+  { version: 3, name: "information-model", statements: INFORMATION_STATEMENTS },
 ];
