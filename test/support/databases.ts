@@ -1,8 +1,9 @@
 // Test databases: a migrated in-memory PGlite per file, and a fresh PostgreSQL database per file
 // when DATABASE_URL is set. Storage tests run once per backend.
 import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
-import { Database } from "../../src/server/db/database.js";
+import { Database, type Tx } from "../../src/server/db/database.js";
 
 export interface TestBackend {
   name: "pglite" | "postgres";
@@ -56,4 +57,15 @@ function pgliteBackend(): TestBackend {
 export function testBackends(): TestBackend[] {
   const url = process.env.DATABASE_URL;
   return url ? [pgliteBackend(), postgresBackend(url)] : [pgliteBackend()];
+}
+
+/**
+ * Runs `fn` as the table owner — row-level security does not apply — with the viewer's facts set,
+ * so a query's own TLP predicate (enforcement layer 1) can be tested on its own.
+ */
+export async function predicateOnly<T>(db: Database, viewerId: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.asOwner(async (trx) => {
+    await sql`SELECT rt_set_viewer(${viewerId}::uuid)`.execute(trx);
+    return fn(trx);
+  });
 }
