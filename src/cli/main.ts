@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../server/config.js";
 import { registerAdminCommands } from "./admin.commands.js";
+import { registerItemCommands } from "./items.commands.js";
 import { registerServerCommands } from "./server.commands.js";
 
 const program = new Command()
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServerCommands(program);
 registerAdminCommands(program);
+registerItemCommands(program);
 
 try {
   loadConfig();

@@ -1,11 +1,7 @@
 // The route table and the guards: who may see which page at which stage of the session.
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { AppShell, PublicShell } from "./components/app-shell.js";
 import { Loading } from "./components/loading.js";
-import { AccountPage } from "./pages/account.page.js";
-import { AdminPage } from "./pages/admin.page.js";
-import { AuditPage } from "./pages/audit.page.js";
-import { DocumentsPage } from "./pages/documents.page.js";
 import { FeedPage } from "./pages/feed.page.js";
 import { InvitationPage } from "./pages/invitation.page.js";
 import { ItemPage } from "./pages/item.page.js";
@@ -17,6 +13,13 @@ import { SetupPage } from "./pages/setup.page.js";
 import { Redirect } from "./router/redirect.js";
 import { matchPath, useLocation } from "./router/router.js";
 import { useSession } from "./session/session.js";
+
+// Pages most visits never open are loaded on demand, keeping the first download small.
+const AccountPage = lazy(() => import("./pages/account.page.js").then((m) => ({ default: m.AccountPage })));
+const AdminPage = lazy(() => import("./pages/admin.page.js").then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => import("./pages/audit.page.js").then((m) => ({ default: m.AuditPage })));
+const DocumentsPage = lazy(() => import("./pages/documents.page.js").then((m) => ({ default: m.DocumentsPage })));
+const EditItemPage = lazy(() => import("./pages/edit-item.page.js").then((m) => ({ default: m.EditItemPage })));
 
 type Params = Record<string, string>;
 
@@ -41,6 +44,10 @@ const ROUTES: readonly Route[] = [
   {
     path: "/items/:id",
     render: (p) => <ItemPage key={p.id} id={p.id ?? ""} />,
+  },
+  {
+    path: "/items/:id/edit",
+    render: (p) => <EditItemPage key={p.id} id={p.id ?? ""} />,
   },
   { path: "/search", render: () => <SearchPage /> },
   { path: "/account", render: () => <AccountPage /> },
@@ -107,5 +114,9 @@ export function App() {
       </AppShell>
     );
   }
-  return <AppShell>{found.route.render(found.params)}</AppShell>;
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading label="Loading the page…" />}>{found.route.render(found.params)}</Suspense>
+    </AppShell>
+  );
 }

@@ -788,3 +788,38 @@ export const DEMO_ITEMS: DemoItem[] = [
     ]),
   },
 ];
+
+/** Comments and RFI answers, under the item's label and audience. */
+export const DEMO_COMMENTS = [
+  {
+    item: "Has anyone seen scanning of port 502 (Modbus) from new ranges?",
+    author: "elena.popescu@capitalwater.example",
+    hoursLater: 5,
+    body: "Yes — same ranges on our SCADA perimeter since Tuesday. Blocked at the edge.",
+  },
+  {
+    item: "Has anyone seen scanning of port 502 (Modbus) from new ranges?",
+    author: "lea.fischer@sunvolt.example",
+    hoursLater: 20,
+    body: "Not seen here, but we added the ranges to our watch list.",
+  },
+  {
+    item: "Outage of payment clearing for 47 minutes",
+    author: "olga.ivanova@unionbank.example",
+    hoursLater: 3,
+    body: "Thanks — we are checking our own intermediate certificates now.",
+  },
+  {
+    item: "Remote code execution in widely used VPN appliance",
+    author: "ben@telenova.example",
+    hoursLater: 10,
+    body: "Patched overnight; the vendor's integrity checker found nothing.",
+  },
+];
+
+/** Organisations that acknowledged a warning, by one of their persons. */
+export const DEMO_ACKNOWLEDGEMENTS = [
+  { item: "Phishing wave impersonating the energy regulator", by: "anna@nordgrid.example" },
+  { item: "Phishing wave impersonating the energy regulator", by: "lea.fischer@sunvolt.example" },
+  { item: "Phishing wave impersonating the energy regulator", by: "ben@telenova.example" },
+];

@@ -5,7 +5,7 @@ import { type ItemKind, statusOf } from "../../shared/kinds.js";
 import type { Database } from "../db/database.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import { hashPassword } from "../security/passwords.js";
-import { DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
+import { DEMO_ACKNOWLEDGEMENTS, DEMO_COMMENTS, DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
 import { demoDetails } from "./demo-details.js";
 
 /** The demo account that has not accepted the documents, to show what that looks like. */
@@ -145,6 +145,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       ];
       await trx.insertInto("working_group_members").values(rows).execute();
     }
+    const itemIds = new Map<string, { id: string; tlp: string; audience: Record<string, unknown>; created: Date }>();
     for (const item of DEMO_ITEMS) {
       const author = personIds.get(item.author) ?? fail(`author ${item.author}`);
       const created = at(item.daysAgo);
@@ -182,6 +183,55 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       await trx
         .insertInto("item_versions")
         .values({ ...common, item_id: id, version: 1, edited_by: author.id, edited_at: created })
+        .execute();
+      itemIds.set(item.title, {
+        id,
+        tlp: item.tlp,
+        audience: {
+          audience_exchange: common.audience_exchange,
+          audience_organisations: common.audience_organisations,
+          audience_groups: common.audience_groups,
+          audience_persons: common.audience_persons,
+        },
+        created,
+      });
+    }
+    for (const c of DEMO_COMMENTS) {
+      const item = itemIds.get(c.item) ?? fail(`item ${c.item}`);
+      const author = personIds.get(c.author) ?? fail(`author ${c.author}`);
+      await trx
+        .insertInto("comments")
+        .values({
+          id: randomUUID(),
+          item_id: item.id,
+          parent_id: null,
+          body: c.body,
+          tlp: item.tlp as "TLP:GREEN",
+          ...(item.audience as {
+            audience_exchange: boolean;
+            audience_organisations: string[];
+            audience_groups: string[];
+            audience_persons: string[];
+          }),
+          author_id: author.id,
+          author_organisation_id: author.organisationId,
+          anonymous: false,
+          pseudonym: `Anonymous contributor ${randomUUID().slice(0, 6).toUpperCase()}`,
+          created_at: new Date(item.created.getTime() + c.hoursLater * 3_600_000),
+        })
+        .execute();
+    }
+    for (const a of DEMO_ACKNOWLEDGEMENTS) {
+      const item = itemIds.get(a.item) ?? fail(`item ${a.item}`);
+      const person = personIds.get(a.by) ?? fail(`person ${a.by}`);
+      await trx
+        .insertInto("item_acknowledgements")
+        .values({
+          item_id: item.id,
+          organisation_id: person.organisationId,
+          person_id: person.id,
+          acknowledged_at: new Date(item.created.getTime() + 3_600_000),
+        })
         .execute();
     }
     await appendAudit(trx, {

@@ -13,7 +13,6 @@ export type ItemWithNames = ItemRow & { author_name: string; organisation_name: 
 
 const READABLE = sql.raw<SqlBool>(readPredicateSql("i"));
 const COMMENT_READABLE = sql.raw<SqlBool>(readPredicateSql("c"));
-const ATTACHMENT_READABLE = sql.raw<SqlBool>(readPredicateSql("a"));
 
 const COLUMNS = [
   "i.id",
@@ -100,24 +99,19 @@ export function applyFilters<Q extends ItemQuery>(q: Q, f: Omit<ItemFilters, "q"
   return out as Q;
 }
 
-/** Items matching a text query: in the item, a readable comment, or a readable attachment's name. */
+/**
+ * Items matching a text query — in the item, a readable comment, or a readable attachment's name —
+ * through rt_matching_items(), which uses the text indexes and applies the TLP predicate itself.
+ * The outer query still carries the item predicate, and row-level security still applies.
+ */
 function matching(q: ItemQuery, text: string): ItemQuery {
-  const tsq = sql`websearch_to_tsquery('english', ${text})`;
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return q.where((eb) =>
-    eb.or([
-      sql<SqlBool>`i.search @@ ${tsq}`,
-      eb.exists(readableComments(eb).select("c.id").where(sql<SqlBool>`c.search @@ ${tsq}`)),
-      eb.exists(
-        eb
-          .selectFrom("attachments as a")
-          .select("a.id")
-          .whereRef("a.item_id", "=", "i.id")
-          .where(ATTACHMENT_READABLE)
-          .where("a.filename", "ilike", like),
-      ),
-    ]),
-  );
+  // A join, not IN (…): a broad query's candidate set is hashed once instead of rescanned per row.
+  return q
+    .innerJoin(sql<{ m: string }>`rt_matching_items(websearch_to_tsquery('english', ${text}), ${like})`.as("m"), (join) =>
+      join.onTrue(),
+    )
+    .where(sql<SqlBool>`i.id = m`) as unknown as ItemQuery;
 }
 
 export async function insertItem(trx: Tx, row: ItemRow): Promise<void> {
@@ -178,11 +172,33 @@ export async function searchReadableItems(trx: Tx, filters: ItemFilters, limit: 
     .orderBy("i.created_at", "desc")
     .limit(limit)
     .execute()) as (ItemWithNames & { rank: number; snippet: string; in_item: boolean })[];
-  const count = async (expr: string) =>
-    (await base
-      .select([sql<string>`${sql.raw(expr)}`.as("value"), (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy(sql.raw(expr))
-      .execute()) as { value: string | null; n: number }[];
+  // One scan for four facets: GROUPING SETS; sectors need their own pass over unnest().
+  const ORG = sql.raw(
+    "CASE WHEN i.anonymous AND i.author_organisation_id IS DISTINCT FROM rt_viewer_org() THEN 'anonymous' ELSE i.author_organisation_id::text END",
+  );
+  const grouped = (await base
+    .select([
+      sql<string | null>`i.kind`.as("kind"),
+      sql<string | null>`i.tlp`.as("tlp"),
+      sql<string | null>`i.status`.as("status"),
+      sql<string | null>`${ORG}`.as("organisation"),
+      sql<number>`grouping(i.kind, i.tlp, i.status, ${ORG})`.as("g"),
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
+    .groupBy(sql`GROUPING SETS ((i.kind), (i.tlp), (i.status), (${ORG}))`)
+    .execute()) as {
+    kind: string | null;
+    tlp: string | null;
+    status: string | null;
+    organisation: string | null;
+    g: number;
+    n: number;
+  }[];
+  // grouping() has a bit per argument, 1 where the column is not grouped: kind=8, tlp=4, status=2, organisation=1.
+  const facet = (column: "kind" | "tlp" | "status" | "organisation", bit: number) =>
+    grouped
+      .filter((r) => Number(r.g) === 15 - bit && r[column] !== null)
+      .map((r) => ({ value: r[column] as string, n: Number(r.n) }));
   const sectors = (await base
     // A scalar set-returning function aliased "s" yields a column named "s".
     .innerJoin(sql<{ s: string }>`unnest(i.sectors)`.as("s"), (join) => join.onTrue())
@@ -190,14 +206,12 @@ export async function searchReadableItems(trx: Tx, filters: ItemFilters, limit: 
     .groupBy(sql`s`)
     .execute()) as { value: string; n: number }[];
   const facets = {
-    kind: await count("i.kind"),
-    tlp: await count("i.tlp"),
-    status: (await count("i.status")).filter((f) => f.value !== null),
+    kind: facet("kind", 8),
+    tlp: facet("tlp", 4),
+    status: facet("status", 2),
     sector: sectors,
     // Anonymous items count under "anonymous", except in the originator's own view.
-    organisation: await count(
-      "CASE WHEN i.anonymous AND i.author_organisation_id IS DISTINCT FROM rt_viewer_org() THEN 'anonymous' ELSE i.author_organisation_id::text END",
-    ),
+    organisation: facet("organisation", 1),
   };
   const total = facets.kind.reduce((sum, f) => sum + Number(f.n), 0);
   return { total, rows, facets };

@@ -31,7 +31,8 @@ function present(item: ItemWithNames, c: CommentWithNames, viewer: Viewer): Comm
     parentId: c.parent_id,
     body: c.body,
     tlp: c.tlp,
-    isAnswer: item.kind === "rfi",
+    // On an RFI, what other organisations write are answers; the asker's own replies are not.
+    isAnswer: item.kind === "rfi" && c.author_organisation_id !== item.author_organisation_id,
     ...shown,
     own: c.author_organisation_id === viewer.organisationId,
     createdAt: c.created_at.toISOString(),

@@ -120,6 +120,7 @@ export const FeedQuery = ItemFilters.extend({
 });
 
 export const FeedPage = z.object({ items: z.array(ItemSummary), nextCursor: z.string().nullable() });
+export type FeedPage = z.infer<typeof FeedPage>;
 
 export const SearchQuery = ItemFilters.extend({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -10,6 +10,7 @@ export function MarkdownEditor({
   hint = "Markdown: **bold**, _italic_, lists, `code`, [links](https://example.org), tables.",
   rows = 14,
   maxLength,
+  id: givenId,
 }: {
   label: string;
   value: string;
@@ -17,8 +18,11 @@ export function MarkdownEditor({
   hint?: string;
   rows?: number;
   maxLength?: number;
+  /** The textarea's id, e.g. to move focus to it. */
+  id?: string | undefined;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const [preview, setPreview] = useState(false);
   return (
     <div className="field markdown-editor">

@@ -57,11 +57,16 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** Sends one request to the API and resolves with the parsed JSON body, or rejects with ApiError. */
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+async function send<T>(
+  method: Method,
+  path: string,
+  body: BodyInit | null,
+  contentType: string | null,
+  options: RequestOptions,
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") {
-    headers["content-type"] = "application/json";
+    if (contentType) headers["content-type"] = contentType;
     if (csrfToken) headers["x-csrf-token"] = csrfToken;
   }
   let response: Response;
@@ -70,7 +75,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       method,
       headers,
       credentials: "same-origin",
-      body: method === "GET" ? null : JSON.stringify(body ?? {}),
+      body,
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -88,6 +93,17 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     else if (error.code === "enrolment_required") onEnrolmentRequired?.();
   }
   throw error;
+}
+
+/** Sends one request to the API and resolves with the parsed JSON body, or rejects with ApiError. */
+export function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  if (method === "GET") return send<T>(method, path, null, null, options);
+  return send<T>(method, path, JSON.stringify(body ?? {}), "application/json", options);
+}
+
+/** POSTs raw bytes (a file) as application/octet-stream and resolves with the parsed JSON answer. */
+export function upload<T>(path: string, file: Blob, options: RequestOptions = {}): Promise<T> {
+  return send<T>("POST", path, file, "application/octet-stream", options);
 }
 
 /** Builds a query string from the defined, non-empty values. */

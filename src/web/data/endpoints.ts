@@ -1,13 +1,17 @@
 // One typed function per API endpoint the web UI uses.
 import type { TlpLabel } from "../../shared/tlp.js";
-import { query, type RequestOptions, request } from "./client.js";
+import { query, type RequestOptions, request, upload } from "./client.js";
 import type {
+  Acknowledgements,
   ApiToken,
+  Attachment,
   AuditPage,
   BootstrapRequest,
   BootstrapStatus,
   ChairSeat,
   ChangeLabelRequest,
+  Comment,
+  CreateCommentRequest,
   CreatedToken,
   CreateItemRequest,
   CurrentDocuments,
@@ -17,16 +21,22 @@ import type {
   InvitePersonRequest,
   InvitePersonResponse,
   Item,
-  ItemKind,
+  ItemFilters,
+  ItemLink,
+  ItemVersion,
   LabelChange,
+  LinkRelation,
   Ok,
   Organisation,
   Person,
   PublishDocumentRequest,
+  Reaction,
+  Reactions,
+  SavedSearch,
   SearchResponse,
-  Sector,
   SessionResponse,
   TotpSetup,
+  UpdateItemRequest,
   WorkingGroup,
   WorkingGroupRequest,
 } from "./types.js";
@@ -99,25 +109,60 @@ export const membershipApi = {
   deleteGroup: (id: string) => request<Ok>("DELETE", `/api/groups/${enc(id)}`),
 };
 
-/** Feed filters as the API takes them. */
-export interface FeedFilters {
-  tlp?: TlpLabel | undefined;
-  kind?: ItemKind | undefined;
-  sector?: Sector | undefined;
-  q?: string | undefined;
-}
-
-/** Shared items, the feed and search. */
+/** Shared items, the feed, search, edits, versions and RFI closing. */
 export const itemsApi = {
-  feed: (filters: FeedFilters, cursor: string | null, limit: number, options?: RequestOptions) =>
+  feed: (filters: ItemFilters, cursor: string | null, limit: number, options?: RequestOptions) =>
     request<FeedPage>("GET", `/api/items${query({ ...filters, cursor, limit })}`, undefined, options),
   create: (body: CreateItemRequest) => request<Item>("POST", "/api/items", body),
   get: (id: string, options?: RequestOptions) => request<Item>("GET", `/api/items/${enc(id)}`, undefined, options),
+  update: (id: string, body: UpdateItemRequest) => request<Item>("PUT", `/api/items/${enc(id)}`, body),
+  versions: (id: string, options?: RequestOptions) =>
+    request<{ versions: ItemVersion[] }>("GET", `/api/items/${enc(id)}/versions`, undefined, options),
   changeLabel: (id: string, body: ChangeLabelRequest) => request<Item>("POST", `/api/items/${enc(id)}/label`, body),
   history: (id: string, options?: RequestOptions) =>
     request<{ changes: LabelChange[] }>("GET", `/api/items/${enc(id)}/history`, undefined, options),
-  search: (q: string, limit: number, options?: RequestOptions) =>
-    request<SearchResponse>("GET", `/api/search${query({ q, limit })}`, undefined, options),
+  close: (id: string, summary: string) => request<Item>("POST", `/api/items/${enc(id)}/close`, { summary }),
+  search: (filters: ItemFilters, limit: number, options?: RequestOptions) =>
+    request<SearchResponse>("GET", `/api/search${query({ ...filters, limit })}`, undefined, options),
+};
+
+/** Threads, attachments, links, reactions and acknowledgements of one item. */
+export const collaborationApi = {
+  comments: (itemId: string, options?: RequestOptions) =>
+    request<{ comments: Comment[] }>("GET", `/api/items/${enc(itemId)}/comments`, undefined, options),
+  comment: (itemId: string, body: CreateCommentRequest) => request<Comment>("POST", `/api/items/${enc(itemId)}/comments`, body),
+
+  attachments: (itemId: string, options?: RequestOptions) =>
+    request<{ attachments: Attachment[] }>("GET", `/api/items/${enc(itemId)}/attachments`, undefined, options),
+  attach: (itemId: string, file: File, tlp: TlpLabel | null) =>
+    upload<Attachment>(`/api/items/${enc(itemId)}/attachments${query({ filename: file.name, tlp })}`, file),
+  /** The download address of an attachment (served with Content-Disposition: attachment). */
+  attachmentUrl: (id: string) => `/api/attachments/${enc(id)}`,
+
+  links: (itemId: string, options?: RequestOptions) =>
+    request<{ links: ItemLink[] }>("GET", `/api/items/${enc(itemId)}/links`, undefined, options),
+  link: (itemId: string, toItemId: string, relation: LinkRelation) =>
+    request<ItemLink>("POST", `/api/items/${enc(itemId)}/links`, { toItemId, relation }),
+  unlink: (linkId: string) => request<Ok>("DELETE", `/api/links/${enc(linkId)}`),
+
+  reactions: (itemId: string, options?: RequestOptions) =>
+    request<Reactions>("GET", `/api/items/${enc(itemId)}/reactions`, undefined, options),
+  react: (itemId: string, reaction: Reaction, context = "") =>
+    request<Reactions>("PUT", `/api/items/${enc(itemId)}/reactions`, { reaction, context }),
+  unreact: (itemId: string, reaction: Reaction) =>
+    request<Reactions>("DELETE", `/api/items/${enc(itemId)}/reactions/${enc(reaction)}`),
+
+  acknowledgements: (itemId: string, options?: RequestOptions) =>
+    request<Acknowledgements>("GET", `/api/items/${enc(itemId)}/acknowledgements`, undefined, options),
+  acknowledge: (itemId: string) => request<Acknowledgements>("POST", `/api/items/${enc(itemId)}/acknowledgements`, {}),
+};
+
+/** The signed-in person's saved searches. */
+export const savedSearchesApi = {
+  list: (options?: RequestOptions) => request<{ searches: SavedSearch[] }>("GET", "/api/saved-searches", undefined, options),
+  create: (name: string, filters: ItemFilters) => request<SavedSearch>("POST", "/api/saved-searches", { name, filters }),
+  remove: (id: string) => request<Ok>("DELETE", `/api/saved-searches/${enc(id)}`),
+  seen: (id: string) => request<SavedSearch>("POST", `/api/saved-searches/${enc(id)}/seen`, {}),
 };
 
 /** The audit trail. */

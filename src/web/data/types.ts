@@ -38,11 +38,29 @@ export type InvitePersonResponse = z.infer<typeof S.InvitePersonResponse>;
 export type WorkingGroupRequest = z.input<typeof S.WorkingGroupRequest>;
 export type CreateItemRequest = z.input<typeof S.CreateItemRequest>;
 export type ChangeLabelRequest = z.input<typeof S.ChangeLabelRequest>;
+export type UpdateItemRequest = z.input<typeof S.UpdateItemRequest>;
+export type ItemStatus = z.infer<typeof S.ItemStatusSchema>;
+export type ItemFilters = z.infer<typeof S.ItemFilters>;
+export type ItemVersion = z.infer<typeof S.ItemVersion>;
+export type MaybeNamedRef = z.infer<typeof S.MaybeNamedRef>;
 export type FeedPage = z.infer<typeof S.FeedPage>;
 export type SearchResponse = z.infer<typeof S.SearchResult>;
 export type SearchHit = SearchResponse["results"][number];
+export type FacetName = keyof SearchResponse["facets"];
+export type FacetCount = SearchResponse["facets"][FacetName][number];
 export type LabelChange = z.infer<typeof S.LabelChange>;
 export type AuditPage = z.infer<typeof S.AuditPage>;
+
+export type Comment = z.infer<typeof S.Comment>;
+export type CreateCommentRequest = z.input<typeof S.CreateCommentRequest>;
+export type Attachment = z.infer<typeof S.Attachment>;
+export type LinkRelation = (typeof S.LINK_RELATIONS)[number];
+export type ItemLink = z.infer<typeof S.ItemLink>;
+export type ItemRef = ItemLink["to"];
+export type Reaction = (typeof S.REACTIONS)[number];
+export type Reactions = z.infer<typeof S.Reactions>;
+export type Acknowledgements = z.infer<typeof S.Acknowledgements>;
+export type SavedSearch = z.infer<typeof S.SavedSearch>;
 
 /** The plain audience of a request: ids, not names. */
 export interface AudienceIds {

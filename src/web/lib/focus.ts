@@ -9,3 +9,13 @@ export function focusById(id: string): void {
     element.focus();
   });
 }
+
+/** Focuses the first field marked aria-invalid (after React has rendered the error state). */
+export function focusFirstInvalid(): void {
+  window.requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(
+      "main input[aria-invalid='true'], main select[aria-invalid='true'], main textarea[aria-invalid='true']",
+    );
+    field?.focus();
+  });
+}

@@ -1,5 +1,15 @@
-// Human-readable names for enum values and dates.
-import type { ChairSeat, DocumentKind, ItemKind, MemberStatus, OrganisationKind, Role, Sector } from "../data/types.js";
+// Human-readable names for enum values, dates and sizes.
+import { KINDS } from "../../shared/kinds.js";
+import type {
+  ChairSeat,
+  DocumentKind,
+  ItemKind,
+  ItemStatus,
+  MemberStatus,
+  OrganisationKind,
+  Role,
+  Sector,
+} from "../data/types.js";
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   dateStyle: "medium",
@@ -19,25 +29,42 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
 
-const KIND_NAMES: Record<ItemKind, string> = {
-  threat: "Threat",
-  risk: "Risk",
-  vulnerability: "Vulnerability",
-  incident: "Incident",
-  countermeasure: "Countermeasure",
-  warning: "Warning",
-  "contingency-plan": "Contingency plan",
-  "crisis-lesson": "Crisis lesson",
-  "analysis-report": "Analysis report",
-  "emerging-trend": "Emerging trend",
-  exercise: "Exercise",
-  announcement: "Announcement",
-  rfi: "Request for information",
+/** The display name of an item kind (from the shared KINDS catalogue). */
+export function kindName(kind: ItemKind): string {
+  return KINDS[kind]?.name ?? kind;
+}
+
+const ITEM_STATUS_NAMES: Record<ItemStatus, string> = {
+  ongoing: "Ongoing",
+  contained: "Contained",
+  resolved: "Resolved",
+  open: "Open",
+  closed: "Closed",
 };
 
-/** The display name of an item kind. */
-export function kindName(kind: ItemKind): string {
-  return KIND_NAMES[kind] ?? kind;
+/** The display name of an item's status (incident status, RFI state). */
+export function itemStatusName(status: ItemStatus): string {
+  return ITEM_STATUS_NAMES[status] ?? status;
+}
+
+/** A calendar day ("2026-03-01") as a local date, without shifting it through UTC. */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  return dateOnly.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+/** A byte count in binary units, e.g. "1.5 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 const SECTOR_NAMES: Record<Sector, string> = {

@@ -1,4 +1,4 @@
-// Markdown to sanitised HTML: marked for parsing (raw HTML shown as text), DOMPurify for every byte that reaches the DOM.
+// Markdown to sanitised HTML: marked for parsing (raw HTML shown as text, remote images not loaded), DOMPurify for every byte.
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
 
@@ -6,13 +6,26 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** True for an image address on this site (e.g. an attachment); remote and data: images would leak or track. */
+export function isSameOriginImage(src: string): boolean {
+  try {
+    const url = new URL(src, window.location.href);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
 // Raw HTML in a post is shown literally (a report may quote a payload); it is never interpreted.
+// Images from elsewhere are named, not fetched: loading them would tell a third party who reads the post.
 const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    image: ({ href, text }) =>
+      isSameOriginImage(href) ? false : `<span class="blocked-image">[Image not loaded: ${escapeHtml(text || href)}]</span>`,
   },
 });
 
@@ -26,6 +39,12 @@ function ensureHooks(): void {
     if (node.tagName === "A" && node.hasAttribute("href")) {
       node.setAttribute("target", "_blank");
       node.setAttribute("rel", "noopener noreferrer");
+    }
+    // Second line of defence: no image leaves the site, whatever produced the <img>.
+    if (node.tagName === "IMG") {
+      node.removeAttribute("srcset");
+      const src = node.getAttribute("src");
+      if (src !== null && !isSameOriginImage(src)) node.removeAttribute("src");
     }
   });
 }

@@ -1,46 +1,39 @@
-// /: the feed of items the person may read, with label, kind, sector and text filters and "load more".
+// /: the feed of items the person may read, with filters kept in the URL, saved searches and "load more".
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { SECTORS } from "../../shared/schemas/common.js";
-import { ITEM_KINDS } from "../../shared/schemas/items.schemas.js";
-import { isTlpLabel, TLP_LABELS } from "../../shared/tlp.js";
 import { ErrorAlert } from "../components/alert.js";
+import { FilterFields } from "../components/filter-fields.js";
 import { ItemCard } from "../components/item-card.js";
 import { Loading } from "../components/loading.js";
-import { type FeedFilters, itemsApi } from "../data/endpoints.js";
-import type { ItemKind, ItemSummary, Sector } from "../data/types.js";
+import { SavedSearchList } from "../components/saved-searches.js";
+import { itemsApi, savedSearchesApi } from "../data/endpoints.js";
+import type { ItemFilters, ItemSummary } from "../data/types.js";
+import { useApi } from "../hooks/use-api.js";
+import { useOrganisations } from "../hooks/use-organisations.js";
 import { useTitle } from "../hooks/use-title.js";
-import { kindName, sectorName } from "../lib/format.js";
+import { type FilterKey, filtersFromQuery, filtersKey, filtersToQuery, hasFilters, withFilter } from "../lib/filters.js";
 import { Link, navigate, useLocation } from "../router/router.js";
 
 const PAGE_SIZE = 25;
 
-function filtersFrom(search: string): FeedFilters {
-  const params = new URLSearchParams(search);
-  const tlp = params.get("tlp") ?? "";
-  const kind = params.get("kind") ?? "";
-  const sector = params.get("sector") ?? "";
-  const q = params.get("q")?.trim() ?? "";
-  return {
-    tlp: isTlpLabel(tlp) ? tlp : undefined,
-    kind: (ITEM_KINDS as readonly string[]).includes(kind) ? (kind as ItemKind) : undefined,
-    sector: (SECTORS as readonly string[]).includes(sector) ? (sector as Sector) : undefined,
-    q: q || undefined,
-  };
-}
-
-function searchFrom(filters: FeedFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const text = params.toString();
-  return text ? `/?${text}` : "/";
+function SavedSearchesPanel() {
+  const saved = useApi((signal) => savedSearchesApi.list({ signal }), []);
+  const searches = saved.data?.searches ?? [];
+  if (saved.loading || saved.error || searches.length === 0) return null;
+  return (
+    <section className="saved-panel" aria-labelledby="feed-saved-heading">
+      <h2 id="feed-saved-heading">Saved searches</h2>
+      <SavedSearchList searches={searches} onChange={(next) => saved.setData({ searches: next })} />
+    </section>
+  );
 }
 
 /** The feed page. */
 export function FeedPage() {
   useTitle("Feed");
   const { search } = useLocation();
-  const filters = filtersFrom(search);
-  const filterKey = searchFrom(filters);
+  const filters = filtersFromQuery(search);
+  const key = filtersKey(filters);
+  const organisations = useOrganisations();
   const [items, setItems] = useState<ItemSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -49,7 +42,7 @@ export function FeedPage() {
   const [moreError, setMoreError] = useState<unknown>(null);
   const [text, setText] = useState(filters.q ?? "");
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey captures every filter.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` captures every filter.
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
@@ -69,7 +62,7 @@ export function FeedPage() {
       },
     );
     return () => controller.abort();
-  }, [filterKey]);
+  }, [key]);
 
   useEffect(() => setText(filters.q ?? ""), [filters.q]);
 
@@ -88,12 +81,13 @@ export function FeedPage() {
     }
   }, [cursor, filters]);
 
-  const apply = (change: Partial<FeedFilters>) => navigate(searchFrom({ ...filters, ...change }), { replace: true });
+  const go = (next: ItemFilters) => navigate(`/${filtersToQuery(next)}`, { replace: true });
+  const apply = (name: FilterKey, value: string | undefined) => go(withFilter(filters, name, value));
   const submitText = (event: FormEvent) => {
     event.preventDefault();
-    apply({ q: text.trim() || undefined });
+    apply("q", text.trim() || undefined);
   };
-  const filtered = Boolean(filters.tlp || filters.kind || filters.sector || filters.q);
+  const filtered = hasFilters(filters);
 
   return (
     <>
@@ -104,63 +98,7 @@ export function FeedPage() {
         </Link>
       </div>
       <form className="filters" onSubmit={submitText} aria-label="Filter the feed">
-        <div className="field field-compact">
-          <label htmlFor="filter-tlp">Label</label>
-          <select
-            id="filter-tlp"
-            value={filters.tlp ?? ""}
-            onChange={(e) =>
-              apply({
-                tlp: isTlpLabel(e.target.value) ? e.target.value : undefined,
-              })
-            }
-          >
-            <option value="">All labels</option>
-            {TLP_LABELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-compact">
-          <label htmlFor="filter-kind">Kind</label>
-          <select
-            id="filter-kind"
-            value={filters.kind ?? ""}
-            onChange={(e) =>
-              apply({
-                kind: (e.target.value || undefined) as ItemKind | undefined,
-              })
-            }
-          >
-            <option value="">All kinds</option>
-            {ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindName(k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-compact">
-          <label htmlFor="filter-sector">Sector</label>
-          <select
-            id="filter-sector"
-            value={filters.sector ?? ""}
-            onChange={(e) =>
-              apply({
-                sector: (e.target.value || undefined) as Sector | undefined,
-              })
-            }
-          >
-            <option value="">All sectors</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {sectorName(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterFields filters={filters} onChange={apply} organisations={organisations.data} />
         <div className="field field-compact field-grow">
           <label htmlFor="filter-q">Text</label>
           <div className="input-with-button">
@@ -173,9 +111,13 @@ export function FeedPage() {
         {filtered && (
           <div className="filters-clear">
             <Link to="/">Clear filters</Link>
+            <span aria-hidden="true"> · </span>
+            <Link to={`/search${filtersToQuery(filters)}`}>Open in search</Link>
           </div>
         )}
       </form>
+
+      <SavedSearchesPanel />
 
       <section aria-label="Items" aria-busy={loading}>
         {loading && <Loading label="Loading the feed…" />}

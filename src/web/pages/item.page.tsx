@@ -1,11 +1,15 @@
-// /items/:id: one item — label, metadata, sanitised body, audience, label history, relabelling.
+// /items/:id: one item — label, originator, details of its kind, body, RFI and acknowledgement state, reactions,
+// attachments, related items, discussion, audience, history and relabelling.
 import { useState } from "react";
 import { TLP_MEANING } from "../../shared/tlp.js";
 import { ErrorAlert, Notice } from "../components/alert.js";
 import { ChangeLabelForm } from "../components/change-label-form.js";
 import { DateTime } from "../components/date-time.js";
+import { DetailsView } from "../components/details-view.js";
 import { Loading } from "../components/loading.js";
 import { Markdown } from "../components/markdown.js";
+import { OriginatorName } from "../components/originator-name.js";
+import { StatusChip } from "../components/status-chip.js";
 import { TlpBadge } from "../components/tlp-badge.js";
 import { ApiError } from "../data/client.js";
 import { itemsApi } from "../data/endpoints.js";
@@ -14,74 +18,107 @@ import { useApi } from "../hooks/use-api.js";
 import { useTitle } from "../hooks/use-title.js";
 import { kindName, sectorName } from "../lib/format.js";
 import { Link } from "../router/router.js";
+import { AcknowledgementPanel } from "./item/acknowledgement-panel.js";
+import { AttachmentsSection } from "./item/attachments-section.js";
+import { AudienceView } from "./item/audience-view.js";
+import { HistorySection } from "./item/history-section.js";
+import { LinksSection } from "./item/links-section.js";
+import { ReactionsBar } from "./item/reactions-bar.js";
+import { RfiPanel } from "./item/rfi-panel.js";
+import { ThreadSection } from "./item/thread-section.js";
 
-function AudienceView({ item }: { item: Item }) {
-  const { exchange, organisations, groups, persons } = item.audience;
-  if (exchange) return <p>The whole exchange.</p>;
-  const lists = [
-    { title: "Organisations", refs: organisations },
-    { title: "Working groups", refs: groups },
-    { title: "Persons", refs: persons },
-  ].filter((l) => l.refs.length > 0);
-  if (lists.length === 0) return <p className="muted">No recipients listed.</p>;
+function Originator({ item }: { item: Item }) {
   return (
-    <dl className="audience-view">
-      {lists.map((list) => (
-        <div key={list.title}>
-          <dt>{list.title}</dt>
-          <dd>{list.refs.map((r) => r.name).join(", ")}</dd>
+    <>
+      <div>
+        <dt>Organisation</dt>
+        <dd data-testid="item-organisation">
+          <OriginatorName item={item} />
+        </dd>
+      </div>
+      <div>
+        <dt>Author</dt>
+        <dd data-testid="item-author">{item.author.name}</dd>
+      </div>
+    </>
+  );
+}
+
+function Meta({ item }: { item: Item }) {
+  return (
+    <dl className="meta">
+      <Originator item={item} />
+      <div>
+        <dt>Posted</dt>
+        <dd>
+          <DateTime iso={item.createdAt} />
+        </dd>
+      </div>
+      {item.updatedAt !== item.createdAt && (
+        <div>
+          <dt>Updated</dt>
+          <dd>
+            <DateTime iso={item.updatedAt} />
+          </dd>
         </div>
-      ))}
+      )}
+      <div>
+        <dt>Sectors</dt>
+        <dd>{item.sectors.length > 0 ? item.sectors.map(sectorName).join(", ") : "—"}</dd>
+      </div>
+      <div>
+        <dt>Version</dt>
+        <dd>{item.version}</dd>
+      </div>
+      {item.own && (
+        <div>
+          <dt>Statistics</dt>
+          <dd>{item.statisticsConsent ? "May be counted (anonymised)" : "Not counted"}</dd>
+        </div>
+      )}
     </dl>
   );
 }
 
-function LabelHistory({ id, revision }: { id: string; revision: string }) {
-  const history = useApi((signal) => itemsApi.history(id, { signal }), [id, revision]);
-  if (history.loading) return <Loading label="Loading the label history…" />;
-  if (history.error) return <ErrorAlert error={history.error} />;
-  const changes = history.data?.changes ?? [];
-  if (changes.length === 0) return <p className="muted">The label has not been changed since posting.</p>;
+function Relabel({ item, onChanged }: { item: Item; onChanged: (item: Item) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [changed, setChanged] = useState(false);
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Label changes, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">By</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={`${change.changedAt}-${change.from}-${change.to}`}>
-              <td>
-                <DateTime iso={change.changedAt} />
-              </td>
-              <td>
-                <TlpBadge label={change.from} />
-              </td>
-              <td>
-                <TlpBadge label={change.to} />
-              </td>
-              <td>{change.changedBy.name}</td>
-              <td>{change.reason || <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <section aria-label="Relabel" className="section">
+      {changed && (
+        <Notice kind="success">
+          <p>The label was changed.</p>
+        </Notice>
+      )}
+      {editing ? (
+        <ChangeLabelForm
+          item={item}
+          onCancel={() => setEditing(false)}
+          onChanged={(updated) => {
+            onChanged(updated);
+            setEditing(false);
+            setChanged(true);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setEditing(true);
+            setChanged(false);
+          }}
+        >
+          Change label
+        </button>
+      )}
+    </section>
   );
 }
 
 /** The item page. */
 export function ItemPage({ id }: { id: string }) {
   const item = useApi((signal) => itemsApi.get(id, { signal }), [id]);
-  const [editing, setEditing] = useState(false);
-  const [changed, setChanged] = useState(false);
   useTitle(item.data?.title ?? "Item");
 
   if (item.loading && !item.data) {
@@ -106,95 +143,62 @@ export function ItemPage({ id }: { id: string }) {
   }
 
   const data = item.data;
+  const revision = `${data.version}/${data.tlp}/${data.updatedAt}`;
+  const needsAcknowledgement = data.kind === "warning" && data.details.requiresAcknowledgement === true;
   return (
     <article className="item">
       <header className="item-head">
         <div className="item-card-meta">
           <TlpBadge label={data.tlp} />
           <span className="kind-tag">{kindName(data.kind)}</span>
+          {data.status && <StatusChip status={data.status} />}
         </div>
-        <h1 data-testid="item-title">{data.title}</h1>
+        <div className="item-title-row">
+          <h1 data-testid="item-title">{data.title}</h1>
+          {data.own && (
+            <Link to={`/items/${data.id}/edit`} className="button button-secondary">
+              Edit
+            </Link>
+          )}
+        </div>
         <p className="tlp-meaning">{TLP_MEANING[data.tlp]}</p>
       </header>
 
-      <dl className="meta">
-        <div>
-          <dt>Organisation</dt>
-          <dd>{data.organisation.name}</dd>
-        </div>
-        <div>
-          <dt>Author</dt>
-          <dd>{data.author.name}</dd>
-        </div>
-        <div>
-          <dt>Posted</dt>
-          <dd>
-            <DateTime iso={data.createdAt} />
-          </dd>
-        </div>
-        {data.updatedAt !== data.createdAt && (
-          <div>
-            <dt>Updated</dt>
-            <dd>
-              <DateTime iso={data.updatedAt} />
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>Sectors</dt>
-          <dd>{data.sectors.length > 0 ? data.sectors.map(sectorName).join(", ") : "—"}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{data.version}</dd>
-        </div>
-      </dl>
+      {data.anonymous && data.own && (
+        <Notice>
+          <p>Posted anonymously: other organisations, including the secretariat, see a pseudonym instead of your organisation.</p>
+        </Notice>
+      )}
 
-      <section className="item-body" aria-label="Content">
+      <Meta item={data} />
+
+      {needsAcknowledgement && <AcknowledgementPanel item={data} />}
+      {data.kind === "rfi" && <RfiPanel item={data} onChanged={(updated) => item.setData(updated)} />}
+
+      {data.kind !== "announcement" && data.kind !== "rfi" && (
+        <section aria-labelledby="details-heading" className="section details-panel" data-testid="details-panel">
+          <h2 id="details-heading">Details</h2>
+          <DetailsView kind={data.kind} details={data.details} />
+        </section>
+      )}
+
+      <section className="section item-body" aria-label="Content">
         {data.body.trim() ? <Markdown source={data.body} /> : <p className="muted">No text.</p>}
       </section>
+
+      <AttachmentsSection item={data} />
+      <ReactionsBar item={data} />
+      <ThreadSection item={data} />
+      <LinksSection item={data} />
 
       <section aria-labelledby="audience-heading" className="section">
         <h2 id="audience-heading">Audience</h2>
         <AudienceView item={data} />
       </section>
 
-      <section aria-labelledby="history-heading" className="section">
-        <h2 id="history-heading">Label history</h2>
-        <LabelHistory id={data.id} revision={`${data.version}/${data.tlp}/${data.updatedAt}`} />
-      </section>
+      <HistorySection id={data.id} revision={revision} />
 
-      {data.canChangeLabel && (
-        <section aria-label="Relabel" className="section">
-          {changed && (
-            <Notice kind="success">
-              <p>The label was changed.</p>
-            </Notice>
-          )}
-          {editing ? (
-            <ChangeLabelForm
-              item={data}
-              onCancel={() => setEditing(false)}
-              onChanged={(updated) => {
-                item.setData(updated);
-                setEditing(false);
-                setChanged(true);
-              }}
-            />
-          ) : (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setEditing(true);
-                setChanged(false);
-              }}
-            >
-              Change label
-            </button>
-          )}
-        </section>
-      )}
+      {data.canChangeLabel && <Relabel item={data} onChanged={(updated) => item.setData(updated)} />}
     </article>
   );
 }

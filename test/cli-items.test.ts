@@ -1,0 +1,94 @@
+// `roundtable items` over real HTTP: posting from a file and listing show exactly what the token's person may read.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, it } from "node:test";
+import { loadConfig } from "../src/server/config.js";
+import { Database } from "../src/server/db/database.js";
+import { createMailer } from "../src/server/mail/mailer.js";
+import { startServer } from "../src/server/runtime.js";
+import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+
+const BIN = path.resolve(import.meta.dirname, "../bin/roundtable.mjs");
+
+// Asynchronous, so the server in this process keeps answering while the CLI runs.
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let server: Awaited<ReturnType<typeof startServer>>;
+const tokens: Record<string, string> = {};
+let bobId = "";
+
+before(async () => {
+  const db = await Database.openPGlite(undefined);
+  await db.migrate();
+  const docs = await publishDocuments(db);
+  for (const [name, orgName] of [
+    ["alice", "Alpha"],
+    ["bob", "Beta"],
+    ["carol", "Beta"],
+  ] as const) {
+    const org =
+      (await db.kysely.selectFrom("organisations").select("id").where("name", "=", orgName).executeTakeFirst())?.id ??
+      (await buildOrganisation(db, { name: orgName }));
+    const p = await buildPerson(db, { organisationId: org, name });
+    await acceptDocuments(db, p.id, docs);
+    tokens[name] = await buildToken(db, p.id);
+    if (name === "bob") bobId = p.id;
+  }
+  server = await startServer(
+    { config: loadConfig({ PORT: "0", LOG_LEVEL: "silent" }), db, mailer: createMailer(undefined, ""), clock: () => new Date() },
+    { logger: false },
+  );
+});
+after(() => server.stop());
+
+it("posts an item from a JSON file and lists only what each person may read", async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rt-items-")), "item.json");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      kind: "incident",
+      title: "CLI incident for Bob",
+      tlp: "TLP:RED",
+      audience: { persons: [bobId] },
+      details: { startedAt: "2026-11-01T10:00:00Z", status: "ongoing", impact: { severity: 3 } },
+    }),
+  );
+  const env = { ROUNDTABLE_URL: server.url };
+  const posted = await run(["items", "post", file, "--token", tokens.alice as string], env);
+  assert.equal(posted.code, 0, posted.stderr);
+  const id = posted.stdout.trim();
+  assert.match(id, /^[0-9a-f-]{36}$/);
+  const bob = await run(["items", "list", "--json"], { ...env, ROUNDTABLE_TOKEN: tokens.bob as string });
+  assert.deepEqual(
+    JSON.parse(bob.stdout).map((i: { id: string }) => i.id),
+    [id],
+  );
+  const carol = await run(["items", "list", "--json"], { ...env, ROUNDTABLE_TOKEN: tokens.carol as string });
+  assert.deepEqual(JSON.parse(carol.stdout), [], "Bob's colleague does not see a RED item sent to Bob");
+  const missing = await run(["items", "show", id], { ...env, ROUNDTABLE_TOKEN: tokens.carol as string });
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /not_found/);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ kind: "incident", title: "No details", tlp: "TLP:GREEN", audience: { exchange: true } }),
+  );
+  const bad = await run(["items", "post", file], { ...env, ROUNDTABLE_TOKEN: tokens.alice as string });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /validation_failed: body\.details/);
+});
