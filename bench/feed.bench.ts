@@ -105,7 +105,7 @@ for (const backend of backends) {
       ["feed page, RED filter, deep cursor", (i) => `/api/items?limit=50&tlp=TLP:RED&cursor=${deepCursor(i)}`],
       ["item read (audited)", (i) => `/api/items/${ids[i % ids.length]}`],
       ["search, selective (with facets)", (i) => `/api/search?q=${(i * 7919) % ITEMS}&limit=20`],
-      ["search, matching every item (with facets)", () => "/api/search?q=routers&limit=20", 40],
+      ["search, matching every item (with facets)", () => "/api/search?q=routers&limit=20", 12],
     ];
     await measure(server.url, persons, () => "/api/items?limit=50", CONCURRENCY); // warm-up
     for (const [what, pathFor, requests] of scenarios) {
