@@ -172,6 +172,7 @@ for (const backend of testBackends()) {
           body: "Details",
           tlp: "TLP:AMBER",
           audience: { organisations: [orgA] },
+          details: { startedAt: "2026-10-30T08:00:00.000Z", status: "ongoing", impact: { severity: 2 } },
         },
       });
       assert.equal(res.statusCode, 200, res.body);
@@ -418,6 +419,25 @@ for (const backend of testBackends()) {
       });
       assert.equal(accepted.json().acceptedCurrentDocuments, true);
       assert.equal((await app.inject({ url: `/api/items/${id}`, headers })).statusCode, 200);
+    });
+
+    it("does not let an administrator add themselves or their organisation to a working group", async () => {
+      const sec = await loginSecretary();
+      const self = await app.inject({
+        method: "POST",
+        url: "/api/groups",
+        headers: sec.headers,
+        payload: { name: "Self", organisations: [secretariatOrg] },
+      });
+      assert.equal(self.statusCode, 403);
+      assert.equal(self.json().error.code, "forbidden");
+      const ok = await app.inject({
+        method: "POST",
+        url: "/api/groups",
+        headers: sec.headers,
+        payload: { name: "Others", organisations: [orgA] },
+      });
+      assert.equal(ok.statusCode, 200, ok.body);
     });
 
     it("throttles login attempts per client with rate_limited", async () => {

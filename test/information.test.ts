@@ -5,6 +5,12 @@ import { after, before, describe, it } from "node:test";
 import type { Database } from "../src/server/db/database.js";
 import { type TestClock, testApp } from "./support/app.js";
 import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+
+async function currentDocumentIds(db: Database): Promise<string[]> {
+  const rows = await db.kysely.selectFrom("documents").select("id").execute();
+  return rows.map((r) => r.id);
+}
+
 import { testBackends } from "./support/databases.js";
 
 type App = Awaited<ReturnType<typeof testApp>>["app"];
@@ -345,6 +351,56 @@ for (const backend of testBackends()) {
       assert.ok(created);
       assert.equal(created.actor, null);
       assert.match(String((created.details as Json).pseudonym), /^Anonymous contributor/);
+    });
+
+    it("keeps unreadable content out of a colleague's audit trail", async () => {
+      const red = await call("carol", "POST", "/api/items", {
+        kind: "threat",
+        title: "Only for Bob",
+        tlp: "TLP:RED",
+        audience: { persons: [ids.bob] },
+      });
+      await call("bob", "GET", `/api/items/${red.body.id}`);
+      const bobTrail = (await call("bob", "GET", "/api/audit?limit=200")).body.entries as Json[];
+      assert.ok(
+        bobTrail.some((e) => e.subjectId === red.body.id),
+        "Bob sees his own read",
+      );
+      const colleague = await buildPerson(db, { organisationId: ids.beta as string, name: "bea" });
+      await acceptDocuments(db, colleague.id, await currentDocumentIds(db));
+      as.bea = { authorization: `Bearer ${await buildToken(db, colleague.id)}` };
+      const beaTrail = (await call("bea", "GET", "/api/audit?limit=200")).body.entries as Json[];
+      assert.ok(beaTrail.length > 0);
+      assert.ok(!beaTrail.some((e) => e.subjectId === red.body.id), "Bob's colleague learns nothing of the RED item");
+    });
+
+    it("refuses threads nested deeper than ten levels and lifting answerer pseudonymity once answered", async () => {
+      let parentId: string | undefined;
+      for (let depth = 0; depth < 10; depth++) {
+        const reply = await call("bob", "POST", `/api/items/${ids.incident}/comments`, {
+          body: `level ${depth}`,
+          ...(parentId ? { parentId } : {}),
+        });
+        assert.equal(reply.status, 200, JSON.stringify(reply.body));
+        parentId = reply.body.id as string;
+      }
+      const tooDeep = await call("bob", "POST", `/api/items/${ids.incident}/comments`, { body: "too deep", parentId });
+      assert.equal(tooDeep.body.error?.code, "validation_failed");
+      const rfi = await call("alice", "POST", "/api/items", {
+        kind: "rfi",
+        title: "Q",
+        tlp: "TLP:GREEN",
+        audience: { exchange: true },
+        details: { dueAt: "2026-12-01T00:00:00Z" },
+      });
+      await call("bob", "POST", `/api/items/${rfi.body.id}/comments`, { body: "A" });
+      const lifted = await call("alice", "PUT", `/api/items/${rfi.body.id}`, {
+        title: "Q",
+        body: "",
+        sectors: [],
+        details: { dueAt: "2026-12-01T00:00:00Z", answerersVisible: true },
+      });
+      assert.equal(lifted.body.error?.code, "conflict");
     });
 
     it("saves a search and counts what is new since it was last opened", async () => {

@@ -48,10 +48,12 @@ it("writes request logs without passwords, tokens, invitation secrets or item co
       body: "Quetzal details",
       tlp: "TLP:RED",
       audience: { persons: [alice.id] },
+      details: { startedAt: "2026-10-30T08:00:00.000Z", status: "ongoing", impact: { severity: 2 } },
     },
   });
   assert.equal(created.statusCode, 200);
   await app.inject({ url: `/api/items/${created.json().id}`, headers: { authorization: `Bearer ${token}` } });
+  await app.inject({ url: "/api/search?q=Xylophone", headers: { authorization: `Bearer ${token}` } });
   await app.inject({ url: "/api/invitations/SuperSecretInvitationToken123" });
   await app.inject({ url: "/setup?token=AnotherSecretSetupToken456" });
   await app.close();

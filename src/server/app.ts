@@ -22,9 +22,10 @@ import { sessionRoutes } from "./routes/session.routes.js";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
-// Invitation and setup links carry one-time secrets: keep them out of request logs.
+// Invitation links carry one-time secrets, and query strings carry search terms, file names and
+// setup tokens: log the path only, with invitation tokens masked.
 function redactUrl(url: string): string {
-  return url.replace(/(\/invitations?\/)[^/?]+/g, "$1[redacted]").replace(/([?&]token=)[^&]+/g, "$1[redacted]");
+  return url.split("?")[0]!.replace(/(\/invitations?\/)[^/]+/g, "$1[redacted]");
 }
 
 /** Options for building the app (tests turn logging off and rate limits up). */

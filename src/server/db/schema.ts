@@ -152,6 +152,7 @@ export interface CommentsTable extends ContentColumns {
   id: string;
   item_id: string;
   parent_id: string | null;
+  depth: Generated<number>;
   body: string;
   anonymous: boolean;
   pseudonym: string;

@@ -1,6 +1,7 @@
 // The append-only, hash-chained audit log: the only code that writes or reads audit_log.
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
+import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { Queryable, Tx } from "../db/database.js";
 import type { AuditLogTable } from "../db/schema.js";
 
@@ -103,6 +104,14 @@ export async function verifyChain(db: Queryable, batch = 5000): Promise<ChainRep
   }
 }
 
+const CONTENT_VISIBLE = sql.raw<SqlBool>(`(a.category <> 'content'
+  OR (a.subject_type = 'item' AND EXISTS (SELECT 1 FROM items i WHERE i.id::text = a.subject_id AND ${readPredicateSql("i")}))
+  OR (a.subject_type = 'comment' AND EXISTS (SELECT 1 FROM comments c JOIN items i ON i.id = c.item_id
+        WHERE c.id::text = a.subject_id AND ${readPredicateSql("c")} AND ${readPredicateSql("i")}
+          AND (c.parent_id IS NULL OR rt_comment_readable(c.parent_id))))
+  OR (a.subject_type = 'attachment' AND EXISTS (SELECT 1 FROM attachments t JOIN items i ON i.id = t.item_id
+        WHERE t.id::text = a.subject_id AND ${readPredicateSql("t")} AND ${readPredicateSql("i")})))`);
+
 /** Audit entries a viewer may see, newest first: their organisation's trail, plus administrative ones for the secretariat. */
 export async function listAudit(
   trx: Tx,
@@ -130,6 +139,9 @@ export async function listAudit(
         ? eb.or([eb("a.organisation_id", "=", scope.organisationId), eb("a.category", "in", [...ADMINISTRATIVE_CATEGORIES])])
         : eb("a.organisation_id", "=", scope.organisationId),
     )
+    // An entry about content exists for a viewer only if the content does: a colleague's read of a
+    // RED item they are not named on must not reveal that item, its label or its attachments.
+    .where(CONTENT_VISIBLE)
     .orderBy("a.seq", "desc")
     .limit(limit);
   if (before !== undefined) query = query.where("a.seq", "<", before);

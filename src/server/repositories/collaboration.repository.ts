@@ -5,7 +5,7 @@ import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { Tx } from "../db/database.js";
 import type { AttachmentsTable, CommentsTable } from "../db/schema.js";
 
-export type CommentRow = Omit<Selectable<CommentsTable>, "search">;
+export type CommentRow = Omit<Selectable<CommentsTable>, "search" | "depth"> & { depth?: number };
 export type AttachmentRow = Selectable<AttachmentsTable>;
 
 const ITEM_READABLE = (column: string) =>
@@ -18,6 +18,7 @@ const COMMENT_COLUMNS = [
   "c.id",
   "c.item_id",
   "c.parent_id",
+  "c.depth",
   "c.body",
   "c.tlp",
   "c.audience_exchange",

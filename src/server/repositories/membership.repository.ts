@@ -211,3 +211,21 @@ export async function existingIds(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Removes persons and organisations from every working group (on exit from the exchange). */
+export async function removeFromGroups(
+  db: Queryable,
+  who: { persons?: readonly string[]; organisations?: readonly string[] },
+): Promise<void> {
+  if (who.persons?.length)
+    await db
+      .deleteFrom("working_group_members")
+      .where("person_id", "in", [...who.persons])
+      .execute();
+  if (who.organisations?.length) {
+    await db
+      .deleteFrom("working_group_members")
+      .where("organisation_id", "in", [...who.organisations])
+      .execute();
+  }
+}

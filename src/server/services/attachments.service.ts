@@ -7,15 +7,21 @@ import { isAtLeastAsRestrictive, type TlpLabel } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as collab from "../repositories/collaboration.repository.js";
-import { findReadableItem } from "../repositories/items.repository.js";
+import { findReadableItem, type ItemWithNames } from "../repositories/items.repository.js";
 import { newPseudonym } from "./anonymity.js";
 import { attachmentType } from "./attachment-type.js";
 import { audienceOf, checkAudience, contentAudit, requireAcceptedDocuments } from "./items.service.js";
 
 type AttachmentMeta = Awaited<ReturnType<typeof collab.readableAttachments>>[number];
 
-function present(a: AttachmentMeta, viewer: Viewer): Attachment {
-  const hidden = a.anonymous && a.author_organisation_id !== viewer.organisationId;
+/** Presents an attachment; on an RFI whose answerers are hidden from each other, so are its uploaders. */
+function present(a: AttachmentMeta, viewer: Viewer, item: ItemWithNames): Attachment {
+  const hiddenAnswerer =
+    item.kind === "rfi" &&
+    item.details.answerersVisible !== true &&
+    viewer.organisationId !== item.author_organisation_id &&
+    viewer.organisationId !== a.author_organisation_id;
+  const hidden = hiddenAnswerer || (a.anonymous && a.author_organisation_id !== viewer.organisationId);
   return {
     id: a.id,
     itemId: a.item_id,
@@ -32,8 +38,9 @@ function present(a: AttachmentMeta, viewer: Viewer): Attachment {
 /** Attachments of a readable item. */
 export async function listAttachments(deps: Deps, viewer: Viewer, itemId: string): Promise<Attachment[]> {
   return deps.db.asViewer(viewer.personId, async (trx) => {
-    if (!(await findReadableItem(trx, itemId))) throw notFound("item");
-    return (await collab.readableAttachments(trx, itemId)).map((a) => present(a, viewer));
+    const item = await findReadableItem(trx, itemId);
+    if (!item) throw notFound("item");
+    return (await collab.readableAttachments(trx, itemId)).map((a) => present(a, viewer, item));
   });
 }
 
@@ -94,7 +101,7 @@ export async function addAttachment(
     );
     const [created] = (await collab.readableAttachments(trx, itemId)).filter((a) => a.id === row.id);
     if (!created) throw new Error("a new attachment must be readable by its author");
-    return present(created, viewer);
+    return present(created, viewer, item);
   });
 }
 

@@ -15,6 +15,9 @@ import { audienceOf, checkAudience, contentAudit, normaliseAudience, requireAcce
 
 type CommentWithNames = Awaited<ReturnType<typeof collab.readableComments>>[number];
 
+/** Replies nest at most this many levels below a top-level comment (deep chains cost every read). */
+const MAX_DEPTH = 9;
+
 /** Presents a comment; RFI answerers are pseudonymous to each other unless the asker chose otherwise. */
 function present(item: ItemWithNames, c: CommentWithNames, viewer: Viewer): Comment {
   const hideAnswerer =
@@ -31,7 +34,8 @@ function present(item: ItemWithNames, c: CommentWithNames, viewer: Viewer): Comm
     parentId: c.parent_id,
     body: c.body,
     tlp: c.tlp,
-    // On an RFI, what other organisations write are answers; the asker's own replies are not.
+    // On an RFI, what other organisations write are answers; the asker's own replies are not
+    // (for an anonymous RFI those replies carry the item's pseudonym, so this reveals nobody).
     isAnswer: item.kind === "rfi" && c.author_organisation_id !== item.author_organisation_id,
     ...shown,
     own: c.author_organisation_id === viewer.organisationId,
@@ -65,11 +69,18 @@ export async function addComment(
     await requireAcceptedDocuments(trx, viewer);
     if (item.kind === "rfi" && item.closed_at)
       throw new AppError("conflict", "This request for information is closed; it takes no more answers.");
-    let parent: { tlp: TlpLabel; audience: Audience } = { tlp: item.tlp, audience: audienceOf(item) };
+    let parent: { tlp: TlpLabel; audience: Audience; depth: number } = { tlp: item.tlp, audience: audienceOf(item), depth: -1 };
     if (input.parentId) {
       const [parentComment] = await collab.readableComments(trx, itemId, input.parentId);
       if (!parentComment) throw notFound("comment");
-      parent = { tlp: parentComment.tlp, audience: audienceOf(parentComment) };
+      // The item may have been relabelled upwards since the parent was written: the stricter counts.
+      const floor = isAtLeastAsRestrictive(parentComment.tlp, item.tlp) ? parentComment.tlp : item.tlp;
+      parent = { tlp: floor, audience: audienceOf(parentComment), depth: parentComment.depth };
+    }
+    if (parent.depth + 1 > MAX_DEPTH) {
+      throw new AppError("validation_failed", `Replies nest at most ${MAX_DEPTH + 1} levels deep; reply higher up the thread.`, [
+        { path: "body.parentId", message: "too deep" },
+      ]);
     }
     const tlp = input.tlp ?? parent.tlp;
     if (!isAtLeastAsRestrictive(tlp, parent.tlp)) {
@@ -78,6 +89,8 @@ export async function addComment(
         `A reply to ${parent.tlp} content must be ${parent.tlp} or more restrictive, not ${tlp}.`,
       );
     }
+    // On an anonymous item the originating organisation always speaks under the item's pseudonym.
+    const fromAnonymousOriginator = item.anonymous && item.author_organisation_id === viewer.organisationId;
     const audience = normaliseAudience(input.audience ?? parent.audience);
     await checkAudience(trx, tlp, audience);
     const now = deps.clock();
@@ -85,6 +98,7 @@ export async function addComment(
       id: randomUUID(),
       item_id: itemId,
       parent_id: input.parentId ?? null,
+      depth: parent.depth + 1,
       body: input.body,
       tlp,
       audience_exchange: audience.exchange,
@@ -93,8 +107,8 @@ export async function addComment(
       audience_persons: [...audience.persons],
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
-      anonymous: input.anonymous,
-      pseudonym: newPseudonym(),
+      anonymous: input.anonymous || fromAnonymousOriginator,
+      pseudonym: fromAnonymousOriginator ? (item.pseudonym ?? newPseudonym()) : newPseudonym(),
       created_at: now,
     };
     await collab.insertComment(trx, row);

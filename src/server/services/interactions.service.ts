@@ -9,7 +9,7 @@ import type { Tx } from "../db/database.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as collab from "../repositories/collaboration.repository.js";
 import { findReadableItem, type ItemWithNames } from "../repositories/items.repository.js";
-import { audienceOf, contentAudit } from "./items.service.js";
+import { audienceOf, contentAudit, requireAcceptedDocuments } from "./items.service.js";
 
 type Reaction = "useful" | "seen" | "false-positive";
 
@@ -41,6 +41,7 @@ export async function listLinks(deps: Deps, viewer: Viewer, itemId: string) {
 export async function addLink(deps: Deps, viewer: Viewer, fromId: string, toId: string, relation: string) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
     await itemOr404(trx, fromId);
+    await requireAcceptedDocuments(trx, viewer);
     if (fromId === toId)
       throw new AppError("validation_failed", "An item cannot link to itself.", [
         { path: "body.toItemId", message: "same item" },
@@ -59,7 +60,7 @@ export async function addLink(deps: Deps, viewer: Viewer, fromId: string, toId: 
     ) {
       throw new AppError("conflict", "These items are linked that way already.");
     }
-    await appendAudit(trx, contentAudit(deps, viewer, "link.created", { type: "item", id: fromId }, { to: toId, relation }));
+    await appendAudit(trx, contentAudit(deps, viewer, "link.created", { type: "item", id: fromId }, { relation }));
     const [link] = await collab.readableLinks(trx, fromId, id);
     if (!link) throw new Error("a new link must be readable");
     return presentLink(link);
@@ -75,7 +76,10 @@ export async function removeLink(deps: Deps, viewer: Viewer, linkId: string): Pr
       throw new AppError("forbidden", "Only whoever made the link, or the source item's organisation, may remove it.");
     }
     await collab.deleteLink(trx, linkId);
-    await appendAudit(trx, contentAudit(deps, viewer, "link.removed", { type: "item", id: link.from_id }, { to: link.to_id }));
+    await appendAudit(
+      trx,
+      contentAudit(deps, viewer, "link.removed", { type: "item", id: link.from_id }, { relation: link.relation }),
+    );
   });
 }
 
@@ -108,6 +112,7 @@ export async function getReactions(deps: Deps, viewer: Viewer, itemId: string) {
 export async function react(deps: Deps, viewer: Viewer, itemId: string, reaction: Reaction, context: string) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const item = await itemOr404(trx, itemId);
+    await requireAcceptedDocuments(trx, viewer);
     await collab.upsertReaction(trx, {
       item_id: itemId,
       person_id: viewer.personId,
@@ -171,6 +176,7 @@ export async function acknowledge(deps: Deps, viewer: Viewer, itemId: string) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const item = await itemOr404(trx, itemId);
     if (!requiresAcknowledgement(item)) throw new AppError("conflict", "This item does not ask for acknowledgement.");
+    await requireAcceptedDocuments(trx, viewer);
     await collab.insertAcknowledgement(trx, {
       item_id: itemId,
       organisation_id: viewer.organisationId,

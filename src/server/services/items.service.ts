@@ -236,6 +236,7 @@ export async function updateItem(
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const row = await readableOr404(trx, id);
     requireOriginator(row, viewer, "edit this item");
+    await requireAcceptedDocuments(trx, viewer);
     const parsed = KINDS[row.kind as ItemKind].details.safeParse(input.details);
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: ["body", "details", ...i.path].join("."), message: i.message }));
@@ -243,6 +244,10 @@ export async function updateItem(
     }
     const now = deps.clock();
     const details = parsed.data as Record<string, unknown>;
+    // Answerers wrote under the promise of pseudonymity: once there are answers it cannot be lifted.
+    if (row.kind === "rfi" && row.details.answerersVisible !== details.answerersVisible && Number(row.comment_count) > 0) {
+      throw new AppError("conflict", "Whether answerers see each other cannot change once the request has answers.");
+    }
     const patch = {
       title: input.title,
       body: input.body,
@@ -274,9 +279,11 @@ export async function closeRfi(deps: Deps, viewer: Viewer, id: string, summary: 
     const row = await readableOr404(trx, id);
     if (row.kind !== "rfi") throw new AppError("conflict", "Only a request for information can be closed.");
     requireOriginator(row, viewer, "close this request for information");
+    await requireAcceptedDocuments(trx, viewer);
     if (row.closed_at) throw new AppError("conflict", "This request for information is closed already.");
     const now = deps.clock();
     await itemsRepo.updateItem(trx, id, { closed_at: now, summary, status: "closed", updated_at: now });
+    await snapshot(trx, row, viewer, now, row.version + 1);
     await appendAudit(
       trx,
       contentAudit(
@@ -355,6 +362,7 @@ export async function changeLabel(
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const row = await readableOr404(trx, id);
     requireOriginator(row, viewer, "change this item's label");
+    await requireAcceptedDocuments(trx, viewer);
     const audience = normaliseAudience(input.audience ?? audienceOf(row));
     await checkAudience(trx, input.tlp, audience);
     const now = deps.clock();

@@ -425,8 +425,28 @@ export async function saveGroup(
     const missing = [...persons.filter((p) => !foundPersons.has(p)), ...organisations.filter((o) => !foundOrgs.has(o))];
     if (missing.length) throw new AppError("validation_failed", "Some members do not exist or have left.", { missing });
     const groupId = id ?? randomUUID();
-    if (id && !(await members.existingIds(trx, "working_groups", [id])).has(id))
-      throw new AppError("not_found", "No such working group.");
+    const existing = id ? (await members.listGroups(trx)).find((g) => g.id === id) : undefined;
+    if (id && !existing) throw new AppError("not_found", "No such working group.");
+    const before = { persons: new Set(existing?.persons ?? []), organisations: new Set(existing?.organisations ?? []) };
+    // Administration grants no reading: an administrator cannot put themselves or their own
+    // organisation into a group (and so into its audience); another administrator must.
+    if (
+      (persons.includes(viewer.personId) && !before.persons.has(viewer.personId)) ||
+      (organisations.includes(viewer.organisationId) && !before.organisations.has(viewer.organisationId))
+    ) {
+      throw new AppError(
+        "forbidden",
+        "You cannot add yourself or your own organisation to a working group; ask another administrator.",
+      );
+    }
+    const added = [
+      ...persons.filter((p) => !before.persons.has(p)),
+      ...organisations.filter((o) => !before.organisations.has(o)),
+    ];
+    const removed = [
+      ...[...before.persons].filter((p) => !persons.includes(p)),
+      ...[...before.organisations].filter((o) => !organisations.includes(o)),
+    ];
     try {
       await members.saveGroup(
         trx,
@@ -445,7 +465,12 @@ export async function saveGroup(
       action: id ? "group.updated" : "group.created",
       subjectType: "working_group",
       subjectId: groupId,
-      details: { persons: persons.length, organisations: organisations.length },
+      details: {
+        added: added.join(","),
+        removed: removed.join(","),
+        persons: persons.length,
+        organisations: organisations.length,
+      },
     });
     return { id: groupId, name: input.name, description: input.description, persons, organisations };
   });

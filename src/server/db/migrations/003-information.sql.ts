@@ -52,6 +52,7 @@ CREATE TABLE comments (
   id uuid PRIMARY KEY,
   item_id uuid NOT NULL REFERENCES items (id),
   parent_id uuid REFERENCES comments (id),
+  depth integer NOT NULL DEFAULT 0 CHECK (depth BETWEEN 0 AND 10),
   body text NOT NULL,
   ${AUDIENCE_COLUMNS},
   anonymous boolean NOT NULL DEFAULT false,
@@ -139,10 +140,12 @@ CREATE FUNCTION rt_matching_items(q tsquery, name_pattern text) RETURNS SETOF uu
 SET search_path = public, pg_temp AS $$
   SELECT i.id FROM items i WHERE i.search @@ q AND ${readPredicateSql("i")}
   UNION
-  SELECT c.item_id FROM comments c
-   WHERE c.search @@ q AND ${readPredicateSql("c")} AND (c.parent_id IS NULL OR rt_comment_readable(c.parent_id))
+  SELECT c.item_id FROM comments c JOIN items i ON i.id = c.item_id
+   WHERE c.search @@ q AND ${readPredicateSql("c")} AND ${readPredicateSql("i")}
+     AND (c.parent_id IS NULL OR rt_comment_readable(c.parent_id))
   UNION
-  SELECT a.item_id FROM attachments a WHERE a.filename ILIKE name_pattern AND ${readPredicateSql("a")}
+  SELECT a.item_id FROM attachments a JOIN items i ON i.id = a.item_id
+   WHERE a.filename ILIKE name_pattern AND ${readPredicateSql("a")} AND ${readPredicateSql("i")}
 $$;
 `;
 
@@ -159,7 +162,8 @@ ALTER TABLE item_versions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY item_versions_read ON item_versions FOR SELECT TO ${APP_ROLE}
   USING (${readPredicateSql("item_versions")} AND ${ITEM_READABLE("item_versions.item_id")});
 CREATE POLICY item_versions_insert ON item_versions FOR INSERT TO ${APP_ROLE}
-  WITH CHECK (edited_by = rt_viewer() AND author_organisation_id = rt_viewer_org());
+  WITH CHECK (edited_by = rt_viewer() AND author_organisation_id = rt_viewer_org()
+              AND EXISTS (SELECT 1 FROM items i WHERE i.id = item_id AND i.author_organisation_id = rt_viewer_org()));
 
 ALTER TABLE comments ENABLE ROW LEVEL SECURITY;
 CREATE POLICY comments_read ON comments FOR SELECT TO ${APP_ROLE}
@@ -182,7 +186,20 @@ CREATE POLICY item_links_read ON item_links FOR SELECT TO ${APP_ROLE}
 CREATE POLICY item_links_insert ON item_links FOR INSERT TO ${APP_ROLE}
   WITH CHECK (created_by = rt_viewer() AND ${ITEM_READABLE("item_links.from_item_id")} AND ${ITEM_READABLE("item_links.to_item_id")});
 CREATE POLICY item_links_delete ON item_links FOR DELETE TO ${APP_ROLE}
-  USING (${ITEM_READABLE("item_links.from_item_id")} AND ${ITEM_READABLE("item_links.to_item_id")});
+  USING (${ITEM_READABLE("item_links.from_item_id")} AND ${ITEM_READABLE("item_links.to_item_id")}
+         AND (created_by = rt_viewer()
+              OR EXISTS (SELECT 1 FROM items f WHERE f.id = item_links.from_item_id AND f.author_organisation_id = rt_viewer_org())));
+
+-- Label changes come from the originating organisation only (tightens migration 2's policy).
+DROP POLICY item_label_changes_insert ON item_label_changes;
+CREATE POLICY item_label_changes_insert ON item_label_changes FOR INSERT TO ${APP_ROLE}
+  WITH CHECK (changed_by = rt_viewer()
+              AND EXISTS (SELECT 1 FROM items i WHERE i.id = item_id AND i.author_organisation_id = rt_viewer_org()));
+
+-- The viewer facts are plain settings: only the application role may run the functions that read
+-- content on their basis, so another login on a shared server gets no search oracle.
+REVOKE EXECUTE ON FUNCTION rt_set_viewer(uuid), rt_comment_readable(uuid), rt_matching_items(tsquery, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rt_set_viewer(uuid), rt_comment_readable(uuid), rt_matching_items(tsquery, text) TO ${APP_ROLE};
 
 ALTER TABLE item_reactions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY item_reactions_read ON item_reactions FOR SELECT TO ${APP_ROLE} USING (${ITEM_READABLE("item_reactions.item_id")});
