@@ -104,8 +104,12 @@ export function applyFilters<Q extends ItemQuery>(q: Q, f: Omit<ItemFilters, "q"
  * through rt_matching_items(), which uses the text indexes and applies the TLP predicate itself.
  * The outer query still carries the item predicate, and row-level security still applies.
  */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 function matching(q: ItemQuery, text: string): ItemQuery {
-  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likePattern(text);
   // A join, not IN (…): a broad query's candidate set is hashed once instead of rescanned per row.
   return q
     .innerJoin(sql<{ m: string }>`rt_matching_items(websearch_to_tsquery('english', ${text}), ${like})`.as("m"), (join) =>
@@ -156,7 +160,15 @@ export async function countReadableItems(trx: Tx, filters: ItemFilters, since?: 
 /** Search over readable items: total, best matches with a snippet and where they matched, and facets. */
 export async function searchReadableItems(trx: Tx, filters: ItemFilters, limit: number) {
   let base = applyFilters(readable(trx), filters);
-  if (filters.q) base = matching(base, filters.q);
+  if (filters.q) {
+    // Results, facets and sectors read the same matches: compute them once for this transaction.
+    await sql`CREATE TEMP TABLE rt_search_matches ON COMMIT DROP AS
+      SELECT rt_matching_items(websearch_to_tsquery('english', ${filters.q}), ${likePattern(filters.q)}) AS m`.execute(trx);
+    await sql`ANALYZE rt_search_matches`.execute(trx);
+    base = base
+      .innerJoin(sql<{ m: string }>`rt_search_matches`.as("sm"), (join) => join.onTrue())
+      .where(sql<SqlBool>`i.id = sm.m`) as unknown as typeof base;
+  }
   const tsq = filters.q ? sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const rows = (await withColumns(base)
     .select([
