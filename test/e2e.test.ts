@@ -1,30 +1,15 @@
 // End to end in Debian's Chromium: two persons of different organisations; an AMBER item to one
 // organisation and a RED item to one person; who sees what on screen.
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { loadConfig } from "../src/server/config.js";
+import type { Page } from "playwright-core";
 import { Database } from "../src/server/db/database.js";
-import { createMailer } from "../src/server/mail/mailer.js";
-import { startServer } from "../src/server/runtime.js";
+import { browserSkip, startBrowserHarness } from "./support/browser.js";
 import { acceptDocuments, buildOrganisation, buildPerson, publishDocuments, TEST_PASSWORD } from "./support/builders.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-const hasWeb = fs.existsSync(new URL("../dist/web/index.html", import.meta.url));
-if (process.env.CI && (!hasChromium || !hasWeb))
-  throw new Error("CI needs Debian's chromium and a built web UI (npx vite build).");
-const skip = !hasChromium
-  ? "Debian's chromium is not installed (apt-get install chromium)"
-  : !hasWeb
-    ? "the web UI is not built (npm run build)"
-    : false;
-
-describe("web UI in Chromium", { skip }, () => {
-  let browser: Browser;
+describe("web UI in Chromium", { skip: browserSkip }, () => {
+  let harness: Awaited<ReturnType<typeof startBrowserHarness>>;
   let url: string;
-  let stop: () => Promise<void>;
   const people = { alice: "alice@alpha.example", bob: "bob@beta.example", carol: "carol@beta.example" };
 
   before(async () => {
@@ -41,37 +26,12 @@ describe("web UI in Chromium", { skip }, () => {
       const p = await buildPerson(db, { organisationId: org, email, name });
       await acceptDocuments(db, p.id, docs);
     }
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent" });
-    const server = await startServer(
-      { config, db, mailer: createMailer(undefined, ""), clock: () => new Date() },
-      { logger: false },
-    );
-    url = server.url;
-    stop = server.stop;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    harness = await startBrowserHarness(db);
+    url = harness.url;
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-  });
+  after(() => harness?.close());
 
-  async function loginAs(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${url}/login`);
-    await page.getByLabel("E-mail address").fill(email);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: /log in/i }).click();
-    await page.getByRole("link", { name: /post/i }).first().waitFor();
-    assert.deepEqual(errors, []);
-    return page;
-  }
+  const loginAs = (email: string): Promise<Page> => harness.loginAs(email);
 
   async function post(page: Page, title: string, label: string, pickAudience: (page: Page) => Promise<void>) {
     await page.goto(`${url}/items/new`);
