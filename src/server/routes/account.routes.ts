@@ -7,7 +7,6 @@ import {
   ApiToken,
   CreatedToken,
   CreateTokenRequest,
-  ErrorResponse,
   IdParams,
   OkResponse,
   SessionResponse,
@@ -16,9 +15,10 @@ import {
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import * as account from "../services/account.service.js";
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses;
 
 /** Account routes. */
 export async function accountRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

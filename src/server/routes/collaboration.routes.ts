@@ -11,7 +11,6 @@ import {
   CommentList,
   CreateCommentRequest,
   CreateLinkRequest,
-  ErrorResponse,
   IdParams,
   ItemLink,
   LinkList,
@@ -27,21 +26,13 @@ import {
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import * as attachments from "../services/attachments.service.js";
 import * as comments from "../services/comments.service.js";
 import * as interactions from "../services/interactions.service.js";
 import * as saved from "../services/saved-searches.service.js";
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses;
 const Empty = z.strictObject({}).optional();
 const ReactionParams = z.strictObject({ id: z.uuid(), reaction: z.enum(REACTIONS) });
 

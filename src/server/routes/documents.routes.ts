@@ -6,16 +6,16 @@ import {
   AuditPage,
   AuditQuery,
   CurrentDocuments,
-  ErrorResponse,
   ExchangeDocument,
   PublishDocumentRequest,
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import { auditTrail } from "../services/audit.service.js";
 import * as documents from "../services/documents.service.js";
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses;
 
 /** Document and audit routes. */
 export async function documentsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

@@ -5,7 +5,6 @@ import {
   ChangeLabelRequest,
   CloseRfiRequest,
   CreateItemRequest,
-  ErrorResponse,
   FeedPage,
   FeedQuery,
   IdParams,
@@ -18,16 +17,10 @@ import {
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import * as items from "../services/items.service.js";
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses;
 
 /** Item routes. */
 export async function itemsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   AppointChairRequest,
-  ErrorResponse,
   IdParams,
   InviteOrganisationRequest,
   InvitePersonRequest,
@@ -18,9 +17,10 @@ import {
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import * as membership from "../services/membership.service.js";
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses;
 const Empty = z.strictObject({}).optional();
 const Transition = z.enum(["suspend", "reinstate"]);
 const TransitionParams = z.strictObject({ id: z.uuid(), transition: Transition });

@@ -6,7 +6,6 @@ import {
   AcceptInvitationRequest,
   BootstrapRequest,
   BootstrapStatus,
-  ErrorResponse,
   InvitationInfo,
   LoginRequest,
   OkResponse,
@@ -15,19 +14,13 @@ import {
 } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { requireAuth, SESSION_COOKIE } from "../http/auth.js";
+import { errorResponses } from "../http/error-responses.js";
 import { completeSetup, needsSetup } from "../services/bootstrap.service.js";
 import { acceptInvitation, describeInvitation } from "../services/membership.service.js";
 import { describeSession, login, logout, secondFactor } from "../services/session.service.js";
 
 const TokenParams = z.strictObject({ token: z.string().min(10).max(200) });
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  423: ErrorResponse,
-};
+const errors = errorResponses;
 
 /** Session routes. */
 export async function sessionRoutes(app: FastifyInstance, deps: Deps, loginsPerMinute = 20): Promise<void> {
