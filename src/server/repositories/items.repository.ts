@@ -286,13 +286,14 @@ export async function insertLabelChange(
   await trx.insertInto("item_label_changes").values(row).execute();
 }
 
-/** Label history of an item; row-level security hides it unless the item is readable. */
-export async function labelChanges(db: Queryable, itemId: string) {
-  return db
+/** Label history of a readable item (the predicate here, row-level security underneath). */
+export async function labelChanges(trx: Tx, itemId: string) {
+  return trx
     .selectFrom("item_label_changes as c")
     .innerJoin("persons as p", "p.id", "c.changed_by")
     .select(["c.from_tlp", "c.to_tlp", "c.reason", "c.changed_at", "c.changed_by", "p.name as changed_by_name"])
     .where("c.item_id", "=", itemId)
+    .where((eb) => eb.exists(readable(trx).select("i.id").where("i.id", "=", itemId)))
     .orderBy("c.changed_at")
     .execute();
 }

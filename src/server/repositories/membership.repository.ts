@@ -144,10 +144,21 @@ export async function namesOf(
   return names;
 }
 
-/** Every working group with its members. */
-export async function listGroups(db: Queryable): Promise<WorkingGroup[]> {
-  const groups = await db.selectFrom("working_groups").selectAll().orderBy("name").execute();
-  const members = await db.selectFrom("working_group_members").selectAll().execute();
+/** One working group with its members. */
+export async function findGroup(db: Queryable, id: string): Promise<WorkingGroup | undefined> {
+  return (await listGroups(db, id))[0];
+}
+
+/** Every working group with its members (or only the one with `id`). */
+export async function listGroups(db: Queryable, id?: string): Promise<WorkingGroup[]> {
+  let groupQuery = db.selectFrom("working_groups").selectAll().orderBy("name");
+  let memberQuery = db.selectFrom("working_group_members").selectAll();
+  if (id) {
+    groupQuery = groupQuery.where("id", "=", id);
+    memberQuery = memberQuery.where("group_id", "=", id);
+  }
+  const groups = await groupQuery.execute();
+  const members = await memberQuery.execute();
   return groups.map((g) => ({
     id: g.id,
     name: g.name,

@@ -425,7 +425,7 @@ export async function saveGroup(
     const missing = [...persons.filter((p) => !foundPersons.has(p)), ...organisations.filter((o) => !foundOrgs.has(o))];
     if (missing.length) throw new AppError("validation_failed", "Some members do not exist or have left.", { missing });
     const groupId = id ?? randomUUID();
-    const existing = id ? (await members.listGroups(trx)).find((g) => g.id === id) : undefined;
+    const existing = id ? await members.findGroup(trx, id) : undefined;
     if (id && !existing) throw new AppError("not_found", "No such working group.");
     const before = { persons: new Set(existing?.persons ?? []), organisations: new Set(existing?.organisations ?? []) };
     // Administration grants no reading: an administrator cannot put themselves or their own

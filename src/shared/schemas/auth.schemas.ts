@@ -6,7 +6,9 @@ export const Email = z
   .email()
   .max(254)
   .transform((s) => s.toLowerCase());
-export const Password = z.string().min(12, "use at least 12 characters").max(256);
+/** The shortest password accepted; the web form explains it before sending. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(256);
 export const TotpCode = z.string().regex(/^\d{6}$/, "a 6-digit code");
 
 export const LoginRequest = z.strictObject({ email: Email, password: z.string().min(1).max(256) });

@@ -1,8 +1,6 @@
 // A new password with its confirmation, with the server's length rule explained up front.
 import { useId } from "react";
-
-/** The shortest password the server accepts (shared Password schema). */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from "../../shared/schemas/auth.schemas.js";
 
 /** Returns a problem with the new password pair, or null. */
 export function passwordProblem(password: string, confirmation: string): string | null {
