@@ -1,38 +1,12 @@
 // Admission end to end: first-start setup, inviting by e-mail over a real SMTP conversation, accepting.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SMTPServer } from "smtp-server";
 import type { Database } from "../src/server/db/database.js";
 import { createMailer } from "../src/server/mail/mailer.js";
 import { issueSetupToken } from "../src/server/services/bootstrap.service.js";
 import { testApp } from "./support/app.js";
 import { testBackends } from "./support/databases.js";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => {
-        raw += chunk.toString();
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from "./support/smtp.js";
 
 for (const backend of testBackends()) {
   describe(`admission on ${backend.name}`, () => {

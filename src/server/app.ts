@@ -13,12 +13,22 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Deps } from "./context.js";
 import { installAuthentication } from "./http/auth.js";
 import { installErrorHandler, notFoundBody } from "./http/errors.js";
+import { LiveHub } from "./realtime/hub.js";
 import { accountRoutes } from "./routes/account.routes.js";
+import { callsRoutes } from "./routes/calls.routes.js";
 import { collaborationRoutes } from "./routes/collaboration.routes.js";
 import { documentsRoutes } from "./routes/documents.routes.js";
 import { itemsRoutes } from "./routes/items.routes.js";
+import { meetingsRoutes } from "./routes/meetings.routes.js";
 import { membershipRoutes } from "./routes/membership.routes.js";
+import { notificationsRoutes } from "./routes/notifications.routes.js";
 import { sessionRoutes } from "./routes/session.routes.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    liveHub: LiveHub;
+  }
+}
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -35,6 +45,8 @@ export interface AppOptions {
   loginsPerMinute?: number;
   /** Where logs go (tests read them); standard output by default. */
   logStream?: NodeJS.WritableStream;
+  /** Live notification streams one person may hold open on this instance (default 5). */
+  maxStreamsPerPerson?: number;
 }
 
 /** Builds the Fastify app over the given dependencies; the caller listens or injects. */
@@ -97,6 +109,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   installAuthentication(app, deps);
 
+  const hub = new LiveHub(deps.db, options.maxStreamsPerPerson ?? 5);
+  await hub.start();
+  app.decorate("liveHub", hub);
+  // Streams never end by themselves: close them first, or closing the server would wait forever.
+  app.addHook("preClose", async () => hub.close());
+
   app.get("/healthz", { schema: { hide: true } }, async () => {
     await deps.db.schemaVersion();
     return { status: "ok" };
@@ -110,6 +128,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await itemsRoutes(api, deps);
     await collaborationRoutes(api, deps);
     await documentsRoutes(api, deps);
+    await meetingsRoutes(api, deps);
+    await callsRoutes(api, deps);
+    await notificationsRoutes(api, deps, hub);
   });
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));

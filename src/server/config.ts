@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Roundtable <roundtable@localhost>"),
   ROUNDTABLE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ROUNDTABLE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  ROUNDTABLE_JOBS_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 /** The validated configuration of one Roundtable process. */
@@ -31,6 +33,10 @@ export interface Config {
   mailFrom: string;
   sessionHours: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Hour of the day (UTC) the daily digest goes out. */
+  digestHourUtc: number;
+  /** How often scheduled work (reminders, escalations, digests) is checked. */
+  jobsIntervalMs: number;
 }
 
 /** A configuration problem, reported to the operator as one readable message. */
@@ -56,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     sessionHours: e.ROUNDTABLE_SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
+    digestHourUtc: e.ROUNDTABLE_DIGEST_HOUR,
+    jobsIntervalMs: e.ROUNDTABLE_JOBS_SECONDS * 1000,
   };
 }

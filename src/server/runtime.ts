@@ -5,6 +5,7 @@ import { type AppOptions, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Deps } from "./context.js";
 import { Database } from "./db/database.js";
+import { Scheduler, standardJobs } from "./jobs/scheduler.js";
 import { createMailer } from "./mail/mailer.js";
 
 /** Where PGlite keeps its files inside the data folder (the demo has its own). */
@@ -31,12 +32,17 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildApp(deps, options);
   await app.listen({ port: deps.config.port, host: deps.config.host });
+  const scheduler = new Scheduler(deps, standardJobs(deps.config.digestHourUtc), deps.config.jobsIntervalMs, (error) =>
+    app.log.error({ err: error }, "scheduled work failed"),
+  );
+  await scheduler.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : deps.config.port;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await scheduler.stop();
     await app.close();
     await deps.db.close();
   };

@@ -99,7 +99,13 @@ export function isActiveViewer(viewerId: string, facts: ExchangeFacts): boolean 
   return facts.organisations.get(viewer.organisationId)?.status === "active";
 }
 
-function holds(condition: Condition, viewerId: string, content: ReadableContent, facts: ExchangeFacts): boolean {
+function holds(
+  condition: Condition,
+  viewerId: string,
+  content: ReadableContent,
+  facts: ExchangeFacts,
+  audienceOf: () => ReadonlySet<string>,
+): boolean {
   const viewer = facts.persons.get(viewerId);
   if (!viewer) return false;
   switch (condition) {
@@ -108,9 +114,9 @@ function holds(condition: Condition, viewerId: string, content: ReadableContent,
     case "inAuthorOrganisation":
       return content.authorOrganisationId === viewer.organisationId;
     case "inAudience":
-      return resolveAudience(content.audience, facts).has(viewerId);
+      return audienceOf().has(viewerId);
     case "organisationInAudience":
-      for (const personId of resolveAudience(content.audience, facts)) {
+      for (const personId of audienceOf()) {
         if (facts.persons.get(personId)?.organisationId === viewer.organisationId) return true;
       }
       return false;
@@ -121,12 +127,35 @@ function holds(condition: Condition, viewerId: string, content: ReadableContent,
   }
 }
 
-/** The reference: may person `viewerId` read `content` in the exchange described by `facts`? */
-export function canRead(viewerId: string, content: ReadableContent, facts: ExchangeFacts): boolean {
+function grants(viewerId: string, content: ReadableContent, facts: ExchangeFacts, audienceOf: () => ReadonlySet<string>) {
   if (!isActiveViewer(viewerId, facts)) return false;
   return READ_RULES.some(
-    (rule) => rule.labels.includes(content.tlp) && rule.all.every((c) => holds(c, viewerId, content, facts)),
+    (rule) => rule.labels.includes(content.tlp) && rule.all.every((c) => holds(c, viewerId, content, facts, audienceOf)),
   );
+}
+
+/** The reference: may person `viewerId` read `content` in the exchange described by `facts`? */
+export function canRead(viewerId: string, content: ReadableContent, facts: ExchangeFacts): boolean {
+  let resolved: Set<string> | undefined;
+  return grants(viewerId, content, facts, () => {
+    resolved ??= resolveAudience(content.audience, facts);
+    return resolved;
+  });
+}
+
+/**
+ * Everyone who may read `chain` (content and everything it hangs from, as in canReadChain): the
+ * recipients of a notification. Each audience is resolved once, not once per person.
+ */
+export function readersOf(chain: readonly ReadableContent[], facts: ExchangeFacts): Set<string> {
+  const audiences = chain.map((content) => resolveAudience(content.audience, facts));
+  const readers = new Set<string>();
+  for (const personId of facts.persons.keys()) {
+    if (chain.length > 0 && chain.every((content, i) => grants(personId, content, facts, () => audiences[i] as Set<string>))) {
+      readers.add(personId);
+    }
+  }
+  return readers;
 }
 
 /** Why an audience does not fit a label, or null when it does (RED: named persons only, …). */

@@ -55,3 +55,8 @@ export const TLP_MARKING_IDS: Record<TlpLabel, string> = {
   "TLP:AMBER+STRICT": "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
   "TLP:RED": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 };
+
+/** E-mail and calendar feeds leave the exchange: they may carry content up to TLP:GREEN only. */
+export function mayLeaveTheExchange(label: TlpLabel): boolean {
+  return tlpRank(label) <= tlpRank("TLP:GREEN");
+}

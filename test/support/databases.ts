@@ -10,20 +10,23 @@ export interface TestBackend {
   open(): Promise<Database>;
   /** Drops what open() created. */
   dispose(): Promise<void>;
+  /** The connection URL of the opened PostgreSQL database (for a second instance); undefined on PGlite. */
+  url?: string;
 }
 
 function postgresBackend(url: string): TestBackend {
   const name = `rt_test_${randomBytes(6).toString("hex")}`;
   let db: Database | undefined;
+  const target = new URL(url);
+  target.pathname = `/${name}`;
   return {
     name: "postgres",
+    url: target.toString(),
     async open() {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
       db = await Database.openPostgres(target.toString(), 5);
       await db.migrate();
       return db;

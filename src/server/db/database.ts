@@ -10,6 +10,9 @@ import type { DB } from "./schema.js";
 
 // int8 as JS number on both drivers (PGlite already does); counts and audit seqs fit easily.
 pg.types.setTypeParser(20, Number);
+// date as its YYYY-MM-DD text on both drivers: a calendar day has no time zone to shift it.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 /** A transaction or the database itself, for repositories. */
 export type Queryable = Kysely<DB> | Transaction<DB>;
@@ -25,12 +28,15 @@ export class Database {
     private readonly runScript: (script: string) => Promise<void>,
     private readonly closeAll: () => Promise<void>,
     readonly pglite?: PGlite,
+    private readonly url?: string,
   ) {}
 
   /** Opens PGlite in `dataDir` (created if missing), or in memory when dataDir is undefined. */
   static async openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+    const parsers = { [DATE_OID]: (value: string) => value };
+    // The options-object form: with a dataDir argument of undefined PGlite ignores the options.
+    const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
     const kysely = new Kysely<DB>({ dialect: new PGliteDialect(client) });
     return new Database(
       "pglite",
@@ -60,6 +66,8 @@ export class Database {
       async () => {
         await kysely.destroy();
       },
+      undefined,
+      url,
     );
   }
 
@@ -135,6 +143,34 @@ export class Database {
   /** Runs `fn` in a transaction as the owner: for the CLI, migrations, backups and system jobs only. */
   async asOwner<T>(fn: (trx: Tx) => Promise<T>): Promise<T> {
     return this.kysely.transaction().execute(fn);
+  }
+
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (from this or any other instance
+   * sharing the database). PostgreSQL needs a dedicated connection, re-opened if it drops.
+   */
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel: ${channel}`);
+    if (this.pglite) return this.pglite.listen(channel, handler);
+    let client: pg.Client | undefined;
+    let closed = false;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url });
+      c.on("notification", (message) => {
+        if (message.channel === channel) handler(message.payload ?? "");
+      });
+      c.on("error", () => {
+        if (!closed) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+      });
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      client = c;
+    };
+    await connect();
+    return async () => {
+      closed = true;
+      await client?.end().catch(() => undefined);
+    };
   }
 
   /** Closes every connection. */

@@ -14,6 +14,7 @@ export interface OrganisationsTable {
   created_at: Date;
   left_at: Date | null;
   exit_confirmation: string | null;
+  escalation_person_id: string | null;
 }
 
 export interface PersonsTable {
@@ -231,6 +232,157 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface MeetingsTable extends ContentColumns {
+  id: string;
+  title: string;
+  format: "in-person" | "call" | "hybrid";
+  starts_at: Date;
+  ends_at: Date;
+  location: string;
+  host_organisation_id: string | null;
+  status: "scheduled" | "held" | "cancelled";
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AgendaItemsTable extends ContentColumns {
+  id: string;
+  meeting_id: string;
+  part: "administrative" | "operational" | "strategic";
+  position: number;
+  title: string;
+  description: string;
+  presenter_id: string | null;
+  chatham_house: boolean;
+  status: "proposed" | "accepted" | "declined";
+  minutes: string;
+  minutes_by: string | null;
+  minutes_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MeetingDecisionsTable {
+  id: string;
+  agenda_item_id: string;
+  text: string;
+  decided_at: Date;
+  recorded_by: string;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  response: "attending" | "apologies" | null;
+  attended: boolean | null;
+  note: string;
+  updated_at: Date;
+}
+
+export interface ActionItemsTable extends ContentColumns {
+  id: string;
+  title: string;
+  description: string;
+  owner_person_id: string | null;
+  owner_organisation_id: string | null;
+  /** A calendar day, YYYY-MM-DD (the date type is read as text). */
+  due_on: string;
+  status: "open" | "in-progress" | "done" | "dropped";
+  status_note: string;
+  meeting_id: string | null;
+  agenda_item_id: string | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ActionUpdatesTable {
+  id: string;
+  action_id: string;
+  status: string;
+  note: string;
+  by_person_id: string;
+  at: Date;
+}
+
+export interface UrgentCallsTable extends ContentColumns {
+  id: string;
+  title: string;
+  item_id: string | null;
+  bridge: string;
+  starts_at: Date;
+  status: "open" | "ended";
+  ended_at: Date | null;
+  summary_item_id: string | null;
+  created_at: Date;
+}
+
+export interface RollCallAnswersTable {
+  call_id: string;
+  person_id: string;
+  organisation_id: string;
+  status: "affected" | "not-affected" | "investigating";
+  note: string;
+  answered_at: Date;
+}
+
+export interface WarningEscalationsTable {
+  item_id: string;
+  organisation_id: string;
+  contact_id: string | null;
+  escalated_at: Date;
+}
+
+export interface NotificationsTable {
+  id: string;
+  batch_id: string;
+  person_id: string;
+  type: string;
+  subject_type: "item" | "meeting" | "agenda-item" | "action" | "urgent-call";
+  subject_id: string;
+  urgent: boolean;
+  created_at: Date;
+  read_at: Date | null;
+  digested_at: Date | null;
+}
+
+export interface NotificationPreferencesTable {
+  person_id: string;
+  email_urgent: boolean;
+  email_digest: boolean;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  person_id: string;
+  token_hash: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Date;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export interface ScheduledJobsTable {
+  name: string;
+  next_run_at: Date;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_run_at: Date | null;
+  last_error: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -260,6 +412,20 @@ export interface DB {
   item_reactions: ItemReactionsTable;
   item_acknowledgements: ItemAcknowledgementsTable;
   saved_searches: SavedSearchesTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  meeting_decisions: MeetingDecisionsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  action_items: ActionItemsTable;
+  action_updates: ActionUpdatesTable;
+  urgent_calls: UrgentCallsTable;
+  roll_call_answers: RollCallAnswersTable;
+  warning_escalations: WarningEscalationsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  calendar_feeds: CalendarFeedsTable;
+  mail_outbox: MailOutboxTable;
+  scheduled_jobs: ScheduledJobsTable;
 }
 
 /** Tables in an order that respects foreign keys (backup and restore use it). */
@@ -283,5 +449,19 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "item_reactions",
   "item_acknowledgements",
   "saved_searches",
+  "meetings",
+  "agenda_items",
+  "meeting_decisions",
+  "meeting_attendance",
+  "action_items",
+  "action_updates",
+  "urgent_calls",
+  "roll_call_answers",
+  "warning_escalations",
+  "notifications",
+  "notification_preferences",
+  "calendar_feeds",
+  "mail_outbox",
+  "scheduled_jobs",
   "audit_log",
 ] as const satisfies readonly (keyof DB)[];

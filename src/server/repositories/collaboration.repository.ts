@@ -208,6 +208,16 @@ export async function acknowledgements(trx: Tx, itemId: string) {
     .execute();
 }
 
+/** When each organisation's escalation contact was told about an unacknowledged warning. */
+export async function escalations(trx: Tx, itemId: string) {
+  return trx
+    .selectFrom("warning_escalations as w")
+    .select(["w.organisation_id", "w.escalated_at"])
+    .where("w.item_id", "=", itemId)
+    .where(ITEM_READABLE("w.item_id"))
+    .execute();
+}
+
 /** The active organisations an audience reaches (exchange, listed, via groups, via named persons). */
 export async function audienceOrganisations(
   trx: Tx,

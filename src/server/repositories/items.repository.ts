@@ -4,7 +4,7 @@ import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, type 
 import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { ItemFilters } from "../../shared/schemas/index.js";
 import { TLP_LABELS, type TlpLabel, tlpRank } from "../../shared/tlp.js";
-import type { Queryable, Tx } from "../db/database.js";
+import type { Tx } from "../db/database.js";
 import type { DB, ItemsTable, ItemVersionsTable } from "../db/schema.js";
 
 export type ItemRow = Omit<Selectable<ItemsTable>, "search">;

@@ -17,6 +17,7 @@ export function presentOrganisation(row: OrganisationRow): Organisation {
     status: row.status,
     isSecretariat: row.is_secretariat,
     createdAt: row.created_at.toISOString(),
+    escalationPersonId: row.escalation_person_id,
   };
 }
 
@@ -239,4 +240,23 @@ export async function removeFromGroups(
       .where("organisation_id", "in", [...who.organisations])
       .execute();
   }
+}
+
+/** Active persons of active organisations holding one of `roles` (chairs, the secretariat). */
+export async function personsWithRoles(db: Queryable, roles: readonly ("member" | "chair" | "secretariat")[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom("persons as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select("p.id")
+    .where("p.role", "in", [...roles])
+    .where("p.status", "=", "active")
+    .where("o.status", "=", "active")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the persons of an organisation. */
+export async function personsOf(db: Queryable, organisationId: string): Promise<string[]> {
+  const rows = await db.selectFrom("persons").select("id").where("organisation_id", "=", organisationId).execute();
+  return rows.map((r) => r.id);
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   AppointChairRequest,
+  EscalationContactRequest,
   IdParams,
   InviteOrganisationRequest,
   InvitePersonRequest,
@@ -247,5 +248,20 @@ export async function membershipRoutes(app: FastifyInstance, deps: Deps): Promis
       await membership.deleteGroup(deps, viewerOf(request), request.params.id);
       return { ok: true as const };
     },
+  );
+
+  r.put(
+    "/api/organisations/:id/escalation-contact",
+    {
+      schema: {
+        tags: ["membership"],
+        summary: "Name who is told when the organisation has not acknowledged a warning in time",
+        params: IdParams,
+        body: EscalationContactRequest,
+        response: { 200: Organisation, ...errorResponses },
+      },
+      preHandler: requireAuth(),
+    },
+    async (request) => membership.setEscalationContact(deps, viewerOf(request), request.params.id, request.body.personId),
   );
 }

@@ -47,6 +47,7 @@ export async function completeSetup(
       created_at: now,
       left_at: null,
       exit_confirmation: null,
+      escalation_person_id: null,
     });
     const person = {
       id: randomUUID(),

@@ -149,12 +149,14 @@ async function acknowledgementState(trx: Tx, item: ItemWithNames, viewer: Viewer
     const recipients = (await collab.audienceOrganisations(trx, audienceOf(item))).filter(
       (o) => o.id !== item.author_organisation_id,
     );
+    const escalated = new Map((await collab.escalations(trx, item.id)).map((e) => [e.organisation_id, e.escalated_at]));
     organisations = recipients.map((o) => {
       const ack = acks.find((a) => a.organisation_id === o.id);
       return {
         organisation: { id: o.id, name: o.name },
         acknowledgedAt: ack?.acknowledged_at.toISOString() ?? null,
         by: ack ? { id: ack.person_id, name: ack.person_name } : null,
+        escalatedAt: escalated.get(o.id)?.toISOString() ?? null,
       };
     });
   }

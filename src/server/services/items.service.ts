@@ -7,6 +7,7 @@ import type { CreateItemRequest, Item, ItemFilters, ItemSummary, SearchResult } 
 import type { TlpLabel } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
+import { notify } from "../notifications/notify.js";
 import { type AuditEvent, appendAudit } from "../repositories/audit.repository.js";
 import { hasAcceptedCurrent } from "../repositories/documents.repository.js";
 import type { ItemRow, ItemWithNames } from "../repositories/items.repository.js";
@@ -159,7 +160,7 @@ function requireOriginator(row: ItemRow, viewer: Viewer, what: string): void {
   }
 }
 
-type CreateInput = CreateItemRequest & {
+export type CreateInput = CreateItemRequest & {
   audience: Audience;
   sectors: string[];
   body: string;
@@ -170,51 +171,61 @@ type CreateInput = CreateItemRequest & {
 
 /** Posts an item; the author must have accepted the current documents. */
 export async function createItem(deps: Deps, viewer: Viewer, input: CreateInput): Promise<Item> {
-  return deps.db.asViewer(viewer.personId, async (trx) => {
-    await requireAcceptedDocuments(trx, viewer);
-    const audience = normaliseAudience(input.audience);
-    await checkAudience(trx, input.tlp, audience);
-    const now = deps.clock();
-    const details = input.details as Record<string, unknown>;
-    const row: ItemRow = {
-      id: randomUUID(),
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      sectors: [...new Set(input.sectors)],
-      tlp: input.tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
-      author_id: viewer.personId,
-      author_organisation_id: viewer.organisationId,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-      details,
-      status: statusOf(input.kind, details),
-      anonymous: input.anonymous,
-      pseudonym: input.anonymous ? newPseudonym() : null,
-      statistics_consent: input.statisticsConsent,
-      closed_at: null,
-      summary: null,
-    };
-    await itemsRepo.insertItem(trx, row);
-    await snapshot(trx, row, viewer, now, 1);
-    await appendAudit(
-      trx,
-      contentAudit(
-        deps,
-        viewer,
-        "item.created",
-        { type: "item", id: row.id },
-        { tlp: row.tlp, kind: row.kind },
-        row.pseudonym ? { pseudonym: row.pseudonym } : null,
-      ),
-    );
-    return present(trx, await readableOr404(trx, row.id), viewer);
+  return deps.db.asViewer(viewer.personId, (trx) => createItemIn(trx, deps, viewer, input));
+}
+
+/** Posts an item inside the caller's transaction; everyone who may read it is notified. */
+export async function createItemIn(trx: Tx, deps: Deps, viewer: Viewer, input: CreateInput): Promise<Item> {
+  await requireAcceptedDocuments(trx, viewer);
+  const audience = normaliseAudience(input.audience);
+  await checkAudience(trx, input.tlp, audience);
+  const now = deps.clock();
+  const details = input.details as Record<string, unknown>;
+  const row: ItemRow = {
+    id: randomUUID(),
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    sectors: [...new Set(input.sectors)],
+    tlp: input.tlp,
+    audience_exchange: audience.exchange,
+    audience_organisations: [...audience.organisations],
+    audience_groups: [...audience.groups],
+    audience_persons: [...audience.persons],
+    author_id: viewer.personId,
+    author_organisation_id: viewer.organisationId,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+    details,
+    status: statusOf(input.kind, details),
+    anonymous: input.anonymous,
+    pseudonym: input.anonymous ? newPseudonym() : null,
+    statistics_consent: input.statisticsConsent,
+    closed_at: null,
+    summary: null,
+  };
+  await itemsRepo.insertItem(trx, row);
+  await snapshot(trx, row, viewer, now, 1);
+  await appendAudit(
+    trx,
+    contentAudit(
+      deps,
+      viewer,
+      "item.created",
+      { type: "item", id: row.id },
+      { tlp: row.tlp, kind: row.kind },
+      row.pseudonym ? { pseudonym: row.pseudonym } : null,
+    ),
+  );
+  const urgent = row.kind === "warning" && (details.requiresAcknowledgement === true || details.urgency === "flash");
+  await notify(trx, deps, {
+    type: row.kind === "warning" ? "warning.posted" : "item.posted",
+    subject: { type: "item", id: row.id, title: row.title, tlp: row.tlp, chain: [row] },
+    urgent,
+    exclude: [viewer.personId],
   });
+  return present(trx, await readableOr404(trx, row.id), viewer);
 }
 
 /** One item, or not_found when it does not exist for this viewer; the read is audited. */
@@ -384,6 +395,13 @@ export async function changeLabel(
       reason: input.reason,
       changed_by: viewer.personId,
       changed_at: now,
+    });
+    // The audience is told (DESIGN.md): everyone who may read it under the new label.
+    await notify(trx, deps, {
+      type: "item.label_changed",
+      subject: { type: "item", id, title: row.title, tlp: input.tlp, chain: [{ ...row, ...patch }] },
+      urgent: false,
+      exclude: [viewer.personId],
     });
     await appendAudit(
       trx,

@@ -1,7 +1,7 @@
 // Admission and administration of the exchange: organisations, persons, chairs, working groups.
 // Administration grants no reading: nothing here touches content.
 import { randomUUID } from "node:crypto";
-import { AppError } from "../../shared/errors.js";
+import { AppError, notFound } from "../../shared/errors.js";
 import type { Organisation, Person, WorkingGroup } from "../../shared/schemas/index.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
@@ -77,6 +77,7 @@ export async function inviteOrganisation(
       created_at: deps.clock(),
       left_at: null,
       exit_confirmation: null,
+      escalation_person_id: null,
     };
     try {
       await members.insertOrganisation(trx, row);
@@ -489,5 +490,45 @@ export async function deleteGroup(deps: Deps, viewer: Viewer, id: string): Promi
       subjectType: "working_group",
       subjectId: id,
     });
+  });
+}
+
+/**
+ * Names who is told when an organisation has not acknowledged a warning in time: an active person
+ * of that organisation, or nobody (then all its persons are). The secretariat or the organisation's
+ * own persons may set it.
+ */
+export async function setEscalationContact(
+  deps: Deps,
+  viewer: Viewer,
+  organisationId: string,
+  personId: string | null,
+): Promise<Organisation> {
+  if (viewer.role !== "secretariat" && viewer.organisationId !== organisationId) {
+    throw new AppError("forbidden", "Only the secretariat or the organisation itself names its escalation contact.");
+  }
+  return deps.db.asViewer(viewer.personId, async (trx) => {
+    const organisation = await members.findOrganisation(trx, organisationId);
+    if (!organisation) throw notFound("organisation");
+    if (personId) {
+      const person = await members.findPerson(trx, personId);
+      if (!person || person.organisation_id !== organisationId || person.status !== "active") {
+        throw new AppError("validation_failed", "The escalation contact must be an active person of the organisation.", {
+          path: "personId",
+        });
+      }
+    }
+    await trx.updateTable("organisations").set({ escalation_person_id: personId }).where("id", "=", organisationId).execute();
+    await appendAudit(trx, {
+      at: deps.clock(),
+      actorId: viewer.personId,
+      organisationId: viewer.organisationId,
+      category: "membership",
+      action: "organisation.escalation_contact",
+      subjectType: "organisation",
+      subjectId: organisationId,
+      details: { personId: personId ?? "none" },
+    });
+    return members.presentOrganisation({ ...organisation, escalation_person_id: personId });
   });
 }

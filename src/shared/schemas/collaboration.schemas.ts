@@ -97,7 +97,15 @@ export const Acknowledgements = z.object({
   acknowledgedByMyOrganisation: z.boolean(),
   /** Only for the originating organisation: every recipient organisation and whether it acknowledged. */
   organisations: z
-    .array(z.object({ organisation: NamedRef, acknowledgedAt: Timestamp.nullable(), by: NamedRef.nullable() }))
+    .array(
+      z.object({
+        organisation: NamedRef,
+        acknowledgedAt: Timestamp.nullable(),
+        by: NamedRef.nullable(),
+        /** When its escalation contact was told it had not acknowledged in time. */
+        escalatedAt: Timestamp.nullable(),
+      }),
+    )
     .nullable(),
 });
 

@@ -20,6 +20,8 @@ export const Organisation = z.object({
   status: MemberStatusSchema,
   isSecretariat: z.boolean(),
   createdAt: Timestamp,
+  /** Who is told when the organisation has not acknowledged a warning in time. */
+  escalationPersonId: Uuid.nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

@@ -1,0 +1,49 @@
+// The daily digest: one e-mail per person with what they have not read, each line read through
+// the policy as that person (what they can no longer read is dropped, not mailed).
+import { randomUUID } from "node:crypto";
+import type { NotificationType } from "../../shared/schemas/index.js";
+import type { Deps } from "../context.js";
+import { digestMail } from "../mail/templates.js";
+import { NOTIFICATION_TEXT, subjectLink } from "../notifications/messages.js";
+import * as repo from "../repositories/notifications.repository.js";
+
+/** Sends (queues) the digests due at `now`; returns how many e-mails were queued. */
+export async function queueDigests(deps: Deps): Promise<number> {
+  const now = deps.clock();
+  const persons = await repo.personsAwaitingDigest(deps.db.kysely, now);
+  let queued = 0;
+  for (const personId of persons) {
+    queued += await deps.db.asViewer(personId, async (trx) => {
+      const prefs = (await repo.preferencesOf(trx, [personId])).get(personId);
+      const person = await trx.selectFrom("persons").select(["email", "status"]).where("id", "=", personId).executeTakeFirst();
+      const rows = await repo.visibleNotifications(trx, { undigestedOnly: true, limit: 200 });
+      await repo.markDigested(trx, now, now);
+      if (person?.status !== "active" || prefs?.email_digest === false || rows.length === 0 || !deps.mailer.enabled) {
+        return 0;
+      }
+      const mail = digestMail(
+        rows.map((r) => ({
+          text: NOTIFICATION_TEXT[r.type as NotificationType] ?? r.type,
+          tlp: r.tlp,
+          title: r.title,
+          url: `${deps.config.publicUrl}${subjectLink(r.subject_type, r.subject_id, r.meeting_id)}`,
+        })),
+        now.toISOString().slice(0, 10),
+      );
+      await repo.queueMail(trx, [
+        {
+          id: randomUUID(),
+          recipient: person.email,
+          subject: mail.subject,
+          body: mail.text,
+          created_at: now,
+          next_attempt_at: now,
+          sent_at: null,
+          last_error: null,
+        },
+      ]);
+      return 1;
+    });
+  }
+  return queued;
+}

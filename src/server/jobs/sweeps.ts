@@ -1,0 +1,135 @@
+// Periodic sweeps: action reminders, overdue actions escalated to the chairs, and warnings not
+// acknowledged in time escalated to each late organisation's escalation contact. Each claims its
+// rows with a conditional UPDATE/INSERT, so a row is handled once however many instances sweep.
+import { sql } from "kysely";
+import type { Deps } from "../context.js";
+import { notify } from "../notifications/notify.js";
+import { audienceOrganisations } from "../repositories/collaboration.repository.js";
+import * as members from "../repositories/membership.repository.js";
+import { chainOf, ownersOf, today } from "../services/actions.service.js";
+import { audienceOf } from "../services/items.service.js";
+
+/** Days before the due date that an owner is reminded. */
+export const REMINDER_DAYS = 2;
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reminds owners of open actions due within REMINDER_DAYS; returns how many. */
+export async function remindActionsDue(deps: Deps): Promise<number> {
+  const day = today(deps);
+  return deps.db.asOwner(async (trx) => {
+    const due = await trx
+      .updateTable("action_items")
+      .set({ reminded_at: deps.clock() })
+      .where("status", "in", ["open", "in-progress"])
+      .where("reminded_at", "is", null)
+      .where("due_on", ">=", day)
+      .where("due_on", "<=", addDays(day, REMINDER_DAYS))
+      .returningAll()
+      .execute();
+    for (const action of due) {
+      await notify(trx, deps, {
+        type: "action.reminder",
+        subject: {
+          type: "action",
+          id: action.id,
+          title: action.title,
+          tlp: action.tlp,
+          chain: [...(await chainOf(trx, action)), action],
+        },
+        urgent: false,
+        only: await ownersOf(trx, action),
+      });
+    }
+    return due.length;
+  });
+}
+
+/** Escalates overdue open actions to the chairs (and tells the owner); returns how many. */
+export async function escalateOverdueActions(deps: Deps): Promise<number> {
+  const day = today(deps);
+  return deps.db.asOwner(async (trx) => {
+    const overdue = await trx
+      .updateTable("action_items")
+      .set({ escalated_at: deps.clock() })
+      .where("status", "in", ["open", "in-progress"])
+      .where("escalated_at", "is", null)
+      .where("due_on", "<", day)
+      .returningAll()
+      .execute();
+    const chairs = await members.personsWithRoles(trx, ["chair"]);
+    for (const action of overdue) {
+      await notify(trx, deps, {
+        type: "action.overdue",
+        subject: {
+          type: "action",
+          id: action.id,
+          title: action.title,
+          tlp: action.tlp,
+          chain: [...(await chainOf(trx, action)), action],
+        },
+        urgent: false,
+        only: [...chairs, ...(await ownersOf(trx, action))],
+      });
+    }
+    return overdue.length;
+  });
+}
+
+/**
+ * For each warning that asks for acknowledgement within a deadline that has passed, tells each
+ * recipient organisation that has not acknowledged — its escalation contact, or all its persons
+ * who may read the warning when it named none. Returns how many organisations were escalated.
+ */
+export async function escalateUnacknowledgedWarnings(deps: Deps): Promise<number> {
+  const now = deps.clock();
+  return deps.db.asOwner(async (trx) => {
+    const warnings = await trx
+      .selectFrom("items")
+      .selectAll()
+      .where("kind", "=", "warning")
+      .where(sql<boolean>`(details->>'requiresAcknowledgement')::boolean IS TRUE`)
+      .where(sql<boolean>`details ? 'acknowledgeWithinHours'`)
+      .where(sql<boolean>`created_at + make_interval(hours => (details->>'acknowledgeWithinHours')::int) <= ${now}`)
+      .where("created_at", ">", new Date(now.getTime() - 30 * 86_400_000))
+      .execute();
+    let escalated = 0;
+    for (const warning of warnings) {
+      const acknowledged = new Set(
+        (await trx.selectFrom("item_acknowledgements").select("organisation_id").where("item_id", "=", warning.id).execute()).map(
+          (a) => a.organisation_id,
+        ),
+      );
+      const late = (await audienceOrganisations(trx, audienceOf(warning))).filter(
+        (o) => o.id !== warning.author_organisation_id && !acknowledged.has(o.id),
+      );
+      for (const organisation of late) {
+        const org = await members.findOrganisation(trx, organisation.id);
+        const claimed = await trx
+          .insertInto("warning_escalations")
+          .values({
+            item_id: warning.id,
+            organisation_id: organisation.id,
+            contact_id: org?.escalation_person_id ?? null,
+            escalated_at: now,
+          })
+          .onConflict((oc) => oc.columns(["item_id", "organisation_id"]).doNothing())
+          .returning("organisation_id")
+          .executeTakeFirst();
+        if (!claimed) continue;
+        escalated++;
+        await notify(trx, deps, {
+          type: "warning.escalated",
+          subject: { type: "item", id: warning.id, title: warning.title, tlp: warning.tlp, chain: [warning] },
+          urgent: true,
+          only: org?.escalation_person_id ? [org.escalation_person_id] : await members.personsOf(trx, organisation.id),
+        });
+      }
+    }
+    return escalated;
+  });
+}

@@ -1,0 +1,85 @@
+// The live stream: Server-Sent Events per person on this instance. A committed batch of
+// notifications arrives as its id through PostgreSQL NOTIFY (from this or any other instance);
+// the hub sends each connected recipient an event naming the notification — never its content.
+import type { ServerResponse } from "node:http";
+import { AppError } from "../../shared/errors.js";
+import type { StreamEvent } from "../../shared/schemas/index.js";
+import type { Database } from "../db/database.js";
+import { EVENTS_CHANNEL } from "../notifications/notify.js";
+import { batchFor } from "../repositories/notifications.repository.js";
+
+const HEARTBEAT_MS = 25_000;
+
+/** Connected streams on this instance, by person. */
+export class LiveHub {
+  private readonly streams = new Map<string, Set<ServerResponse>>();
+  private unlisten: (() => Promise<void>) | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly maxPerPerson: number,
+  ) {}
+
+  /** Starts listening for batches. */
+  async start(): Promise<void> {
+    this.unlisten = await this.db.listen(EVENTS_CHANNEL, (batchId) => {
+      // Deliver in commit order, one batch after another.
+      this.pending = this.pending.then(() => this.deliver(batchId)).catch(() => undefined);
+    });
+    this.heartbeat = setInterval(() => this.broadcastComment("ping"), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Adds a stream for `personId`; refuses more than the allowed number per person. */
+  open(personId: string, response: ServerResponse): void {
+    const set = this.streams.get(personId) ?? new Set();
+    if (set.size >= this.maxPerPerson) {
+      throw new AppError("too_many_streams", `At most ${this.maxPerPerson} live streams per person; close another tab.`);
+    }
+    set.add(response);
+    this.streams.set(personId, set);
+    response.on("close", () => {
+      set.delete(response);
+      if (set.size === 0) this.streams.delete(personId);
+    });
+  }
+
+  /** How many streams are open on this instance. */
+  get size(): number {
+    let n = 0;
+    for (const set of this.streams.values()) n += set.size;
+    return n;
+  }
+
+  private async deliver(batchId: string): Promise<void> {
+    if (this.streams.size === 0 || !/^[0-9a-f-]{36}$/.test(batchId)) return;
+    const rows = await batchFor(this.db.kysely, batchId, [...this.streams.keys()]);
+    for (const row of rows) {
+      const event: StreamEvent = {
+        id: row.id,
+        type: row.type as StreamEvent["type"],
+        urgent: row.urgent,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        createdAt: row.created_at.toISOString(),
+      };
+      const frame = `event: notification\nid: ${row.id}\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const response of this.streams.get(row.person_id) ?? []) response.write(frame);
+    }
+  }
+
+  private broadcastComment(text: string): void {
+    for (const set of this.streams.values()) for (const response of set) response.write(`: ${text}\n\n`);
+  }
+
+  /** Ends every stream and stops listening. */
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const set of this.streams.values()) for (const response of set) response.end();
+    this.streams.clear();
+    await this.unlisten?.();
+    await this.pending;
+  }
+}

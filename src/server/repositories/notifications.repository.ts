@@ -1,0 +1,174 @@
+// Notifications, e-mail preferences and the mail outbox. A notification row names its subject
+// only; its title and label are read through the subject's TLP predicate at read time, so a
+// notification exists for a person only while they may read what it is about.
+import { type Insertable, type SqlBool, sql } from "kysely";
+import type { SubjectType } from "../../shared/schemas/index.js";
+import type { TlpLabel } from "../../shared/tlp.js";
+import type { Queryable, Tx } from "../db/database.js";
+import type { MailOutboxTable, NotificationsTable } from "../db/schema.js";
+import { actionSql, agendaItemSql, callSql, itemSql, meetingSql } from "./readable.js";
+
+/** Inserts a batch of notifications. */
+export async function insertNotifications(trx: Queryable, rows: Insertable<NotificationsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx
+      .insertInto("notifications")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** A notification with what the viewer may know of its subject. */
+export interface VisibleNotification {
+  id: string;
+  type: string;
+  urgent: boolean;
+  created_at: Date;
+  read_at: Date | null;
+  subject_type: SubjectType;
+  subject_id: string;
+  title: string;
+  tlp: TlpLabel;
+  meeting_id: string | null;
+}
+
+// Each subject joins only when readable (layer 1); RLS filters the same tables again (layer 2).
+const VISIBLE = sql.raw(`
+  FROM notifications n
+  LEFT JOIN items si ON n.subject_type = 'item' AND si.id = n.subject_id AND ${itemSql("si")}
+  LEFT JOIN meetings sm ON n.subject_type = 'meeting' AND sm.id = n.subject_id AND ${meetingSql("sm")}
+  LEFT JOIN agenda_items sg ON n.subject_type = 'agenda-item' AND sg.id = n.subject_id AND ${agendaItemSql("sg")}
+  LEFT JOIN action_items sx ON n.subject_type = 'action' AND sx.id = n.subject_id AND ${actionSql("sx")}
+  LEFT JOIN urgent_calls sc ON n.subject_type = 'urgent-call' AND sc.id = n.subject_id AND ${callSql("sc")}
+  WHERE n.person_id = rt_viewer() AND coalesce(si.id, sm.id, sg.id, sx.id, sc.id) IS NOT NULL`);
+
+/** The viewer's notifications whose subject they may read, newest first. */
+export async function visibleNotifications(
+  trx: Tx,
+  options: { unreadOnly?: boolean; undigestedOnly?: boolean; limit: number },
+): Promise<VisibleNotification[]> {
+  const unread = options.unreadOnly ? sql.raw("AND n.read_at IS NULL") : sql.raw("");
+  const undigested = options.undigestedOnly
+    ? sql.raw("AND n.read_at IS NULL AND n.digested_at IS NULL AND NOT n.urgent")
+    : sql.raw("");
+  const result = await sql<VisibleNotification>`
+    SELECT n.id, n.type, n.urgent, n.created_at, n.read_at, n.subject_type, n.subject_id,
+           coalesce(si.title, sm.title, sg.title, sx.title, sc.title) AS title,
+           coalesce(si.tlp, sm.tlp, sg.tlp, sx.tlp, sc.tlp) AS tlp,
+           sg.meeting_id
+    ${VISIBLE} ${unread} ${undigested}
+    ORDER BY n.created_at DESC, n.id LIMIT ${options.limit}`.execute(trx);
+  return result.rows;
+}
+
+/** How many of the viewer's visible notifications are unread. */
+export async function unreadCount(trx: Tx): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n ${VISIBLE} AND n.read_at IS NULL`.execute(trx);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Marks some or all of the viewer's notifications read. */
+export async function markRead(trx: Tx, at: Date, ids: readonly string[] | "all"): Promise<void> {
+  let q = trx
+    .updateTable("notifications")
+    .set({ read_at: at })
+    .where(sql<SqlBool>`person_id = rt_viewer()`)
+    .where("read_at", "is", null);
+  if (ids !== "all") q = q.where("id", "in", [...ids]);
+  await q.execute();
+}
+
+/** Marks the viewer's pending digest notifications as digested (sent, or no longer readable). */
+export async function markDigested(trx: Tx, at: Date, until: Date): Promise<void> {
+  await trx
+    .updateTable("notifications")
+    .set({ digested_at: at })
+    .where(sql<SqlBool>`person_id = rt_viewer()`)
+    .where("digested_at", "is", null)
+    .where("urgent", "=", false)
+    .where("created_at", "<=", until)
+    .execute();
+}
+
+/** Persons with notifications waiting for a digest (a system query: ids only). */
+export async function personsAwaitingDigest(db: Queryable, until: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom("notifications as n")
+    .leftJoin("notification_preferences as np", "np.person_id", "n.person_id")
+    .select("n.person_id")
+    .distinct()
+    .where("n.digested_at", "is", null)
+    .where("n.read_at", "is", null)
+    .where("n.urgent", "=", false)
+    .where("n.created_at", "<=", until)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The rows of one batch for the given persons: what the live stream sends (no content). */
+export async function batchFor(db: Queryable, batchId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom("notifications")
+    .select(["id", "person_id", "type", "urgent", "subject_type", "subject_id", "created_at"])
+    .where("batch_id", "=", batchId)
+    .where("person_id", "in", [...personIds])
+    .execute();
+}
+
+/** E-mail preferences for persons; a missing row means the defaults (both on). */
+export async function preferencesOf(db: Queryable, personIds: readonly string[]) {
+  if (personIds.length === 0) return new Map<string, { email_urgent: boolean; email_digest: boolean }>();
+  const rows = await db
+    .selectFrom("notification_preferences")
+    .selectAll()
+    .where("person_id", "in", [...personIds])
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r]));
+}
+
+/** Saves the viewer's e-mail preferences. */
+export async function savePreferences(trx: Tx, personId: string, prefs: { email_urgent: boolean; email_digest: boolean }) {
+  await trx
+    .insertInto("notification_preferences")
+    .values({ person_id: personId, ...prefs })
+    .onConflict((oc) => oc.column("person_id").doUpdateSet(prefs))
+    .execute();
+}
+
+/** Queues e-mail; a worker sends it after the transaction commits. */
+export async function queueMail(trx: Queryable, rows: Insertable<MailOutboxTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx
+      .insertInto("mail_outbox")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** Claims up to `limit` due e-mails, locking them so another instance skips them. */
+export async function claimMail(trx: Tx, now: Date, limit: number) {
+  return trx
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("sent_at", "is", null)
+    .where("next_attempt_at", "<=", now)
+    .orderBy("created_at")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Records the outcome of one sending attempt. */
+export async function mailAttempted(trx: Tx, id: string, outcome: { sentAt: Date } | { error: string; retryAt: Date }) {
+  await trx
+    .updateTable("mail_outbox")
+    .set((eb) =>
+      "sentAt" in outcome
+        ? { sent_at: outcome.sentAt, attempts: eb("attempts", "+", 1), last_error: null }
+        : { attempts: eb("attempts", "+", 1), last_error: outcome.error, next_attempt_at: outcome.retryAt },
+    )
+    .where("id", "=", id)
+    .execute();
+}
