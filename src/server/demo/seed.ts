@@ -7,6 +7,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import { hashPassword } from "../security/passwords.js";
 import { DEMO_ACKNOWLEDGEMENTS, DEMO_COMMENTS, DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
 import { demoDetails } from "./demo-details.js";
+import { seedMeetings } from "./seed-meetings.js";
 
 /** The demo account that has not accepted the documents, to show what that looks like. */
 export const DEMO_NOT_ACCEPTED = "wanda.zielinska@crisiscentre.example";
@@ -234,6 +235,15 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
         })
         .execute();
     }
+    await seedMeetings(
+      trx,
+      {
+        org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
+        person: (email) => personIds.get(email) ?? fail(`person ${email}`),
+        db,
+      },
+      now,
+    );
     await appendAudit(trx, {
       at: now,
       actorId: null,

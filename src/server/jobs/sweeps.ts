@@ -122,12 +122,15 @@ export async function escalateUnacknowledgedWarnings(deps: Deps): Promise<number
           .executeTakeFirst();
         if (!claimed) continue;
         escalated++;
-        await notify(trx, deps, {
-          type: "warning.escalated",
-          subject: { type: "item", id: warning.id, title: warning.title, tlp: warning.tlp, chain: [warning] },
+        const escalation = {
+          type: "warning.escalated" as const,
+          subject: { type: "item" as const, id: warning.id, title: warning.title, tlp: warning.tlp, chain: [warning] },
           urgent: true,
-          only: org?.escalation_person_id ? [org.escalation_person_id] : await members.personsOf(trx, organisation.id),
-        });
+        };
+        const contact = org?.escalation_person_id;
+        const told = contact ? await notify(trx, deps, { ...escalation, only: [contact] }) : [];
+        // A contact who cannot read the warning (left, or outside a narrower audience) is no contact.
+        if (told.length === 0) await notify(trx, deps, { ...escalation, only: await members.personsOf(trx, organisation.id) });
       }
     }
     return escalated;
