@@ -95,6 +95,19 @@ for (const backend of testBackends()) {
       assert.match(bad.stderr, /No person/);
     });
 
+    it("jobs run does what is due once; jobs list shows when each job runs next", () => {
+      const first = run(["jobs", "run"], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /Ran: action-reminders, action-escalations, warning-escalations\./);
+      const second = run(["jobs", "run"], env);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stdout, /Nothing was due\./);
+      const list = run(["jobs", "list"], env);
+      assert.equal(list.code, 0, list.stderr);
+      assert.match(list.stdout, /daily-digest\s+next \S+T07:00:00\.000Z\s+last never/);
+      assert.match(list.stdout, /E-mail waiting to be sent: 0/);
+    });
+
     it("audit verify passes, then reports the first broken link after tampering", async () => {
       const ok = run(["audit", "verify"], env);
       assert.equal(ok.code, 0, ok.stderr);

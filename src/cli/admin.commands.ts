@@ -7,7 +7,8 @@ import { createApiToken } from "../server/services/account.service.js";
 import { verifyAudit } from "../server/services/audit.service.js";
 import { issueSetupToken } from "../server/services/bootstrap.service.js";
 
-async function withDeps<T>(fn: (deps: ReturnType<typeof productionDeps>) => Promise<T>): Promise<T> {
+/** Opens the configured database for one command and closes it afterwards. */
+export async function withDeps<T>(fn: (deps: ReturnType<typeof productionDeps>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase(config);
   try {

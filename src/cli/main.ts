@@ -1,8 +1,9 @@
-// The `roundtable` command line: serve, demo, migrate, admin, audit, backup, restore.
+// The `roundtable` command line: serve, demo, migrate, admin, audit, jobs, backup, restore, items.
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../server/config.js";
 import { registerAdminCommands } from "./admin.commands.js";
 import { registerItemCommands } from "./items.commands.js";
+import { registerJobCommands } from "./jobs.commands.js";
 import { registerServerCommands } from "./server.commands.js";
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
 registerServerCommands(program);
 registerAdminCommands(program);
 registerItemCommands(program);
+registerJobCommands(program);
 
 try {
   loadConfig();

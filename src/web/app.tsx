@@ -15,6 +15,13 @@ import { matchPath, useLocation } from "./router/router.js";
 import { useSession } from "./session/session.js";
 
 // Pages most visits never open are loaded on demand, keeping the first download small.
+const ActionPage = lazy(() => import("./pages/action.page.js").then((m) => ({ default: m.ActionPage })));
+const ActionsPage = lazy(() => import("./pages/actions.page.js").then((m) => ({ default: m.ActionsPage })));
+const CallPage = lazy(() => import("./pages/call.page.js").then((m) => ({ default: m.CallPage })));
+const MeetingPage = lazy(() => import("./pages/meeting.page.js").then((m) => ({ default: m.MeetingPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings.page.js").then((m) => ({ default: m.MeetingsPage })));
+const NewCallPage = lazy(() => import("./pages/new-call.page.js").then((m) => ({ default: m.NewCallPage })));
+const NotificationsPage = lazy(() => import("./pages/notifications.page.js").then((m) => ({ default: m.NotificationsPage })));
 const AccountPage = lazy(() => import("./pages/account.page.js").then((m) => ({ default: m.AccountPage })));
 const AdminPage = lazy(() => import("./pages/admin.page.js").then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import("./pages/audit.page.js").then((m) => ({ default: m.AuditPage })));
@@ -50,6 +57,22 @@ const ROUTES: readonly Route[] = [
     render: (p) => <EditItemPage key={p.id} id={p.id ?? ""} />,
   },
   { path: "/search", render: () => <SearchPage /> },
+  { path: "/meetings", render: () => <MeetingsPage /> },
+  {
+    path: "/meetings/:id",
+    render: (p) => <MeetingPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/actions", render: () => <ActionsPage /> },
+  {
+    path: "/actions/:id",
+    render: (p) => <ActionPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/calls/new", render: () => <NewCallPage /> },
+  {
+    path: "/calls/:id",
+    render: (p) => <CallPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/notifications", render: () => <NotificationsPage /> },
   { path: "/account", render: () => <AccountPage /> },
   { path: "/documents", render: () => <DocumentsPage /> },
   { path: "/audit", render: () => <AuditPage /> },

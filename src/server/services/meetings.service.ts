@@ -206,7 +206,7 @@ export async function planYear(
           format: input.format,
           startsAt: startsAt.toISOString(),
           endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000).toISOString(),
-          location: host ? `Hosted by ${host.name}` : "",
+          location: "",
           hostOrganisationId: host?.id ?? null,
           tlp: "TLP:GREEN",
           audience: { exchange: true, organisations: [], groups: [], persons: [] },

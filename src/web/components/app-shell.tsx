@@ -1,8 +1,9 @@
-// The signed-in layout: skip link, header with navigation and person, documents banner, main region.
+// The signed-in layout: skip link, header with navigation, notification bell and person, documents banner, main region.
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useLocation } from "../router/router.js";
 import { useRequiredSession, useSession } from "../session/session.js";
 import { DocumentsBanner } from "./documents-banner.js";
+import { NotificationBell } from "./notification-bell.js";
 
 interface NavEntry {
   to: string;
@@ -50,6 +51,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         },
         { to: "/items/new", label: "Post", current: (p) => p === "/items/new" },
         { to: "/search", label: "Search", current: startsWith("/search") },
+        {
+          to: "/meetings",
+          label: "Meetings",
+          current: (p) => startsWith("/meetings")(p) || startsWith("/calls")(p),
+        },
+        { to: "/actions", label: "Actions", current: startsWith("/actions") },
         { to: "/audit", label: "Audit", current: startsWith("/audit") },
         ...(person.role === "secretariat" ? [{ to: "/admin", label: "Admin", current: startsWith("/admin") }] : []),
         { to: "/account", label: "Account", current: startsWith("/account") },
@@ -84,6 +91,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </ul>
           </nav>
           <div className="header-account">
+            {!enrolling && <NotificationBell current={startsWith("/notifications")(pathname)} />}
             <div className="who">
               <span className="who-name">{person.name}</span>
               <span className="who-org">{person.organisationName}</span>

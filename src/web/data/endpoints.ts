@@ -3,18 +3,29 @@ import type { TlpLabel } from "../../shared/tlp.js";
 import { query, type RequestOptions, request, upload } from "./client.js";
 import type {
   Acknowledgements,
+  ActionItem,
+  ActionList,
+  ActionStatus,
+  AgendaItem,
   ApiToken,
+  ArrangeAgendaItemRequest,
   Attachment,
   AuditPage,
   BootstrapRequest,
   BootstrapStatus,
+  CalendarFeed,
   ChairSeat,
   ChangeLabelRequest,
   Comment,
+  ConveneCallRequest,
+  CreateActionRequest,
   CreateCommentRequest,
+  CreatedCalendarFeed,
   CreatedToken,
   CreateItemRequest,
+  CreateMeetingRequest,
   CurrentDocuments,
+  EndCallRequest,
   FeedPage,
   InvitationInfo,
   InviteOrganisationRequest,
@@ -26,17 +37,31 @@ import type {
   ItemVersion,
   LabelChange,
   LinkRelation,
+  Meeting,
+  MeetingList,
+  MyActions,
+  NotificationList,
+  NotificationPreferences,
   Ok,
   Organisation,
   Person,
+  PlanYearRequest,
+  ProposeAgendaItemRequest,
   PublishDocumentRequest,
   Reaction,
   Reactions,
+  RecordAttendanceRequest,
+  RollCallRequest,
+  RsvpRequest,
   SavedSearch,
   SearchResponse,
   SessionResponse,
   TotpSetup,
+  UpdateActionRequest,
   UpdateItemRequest,
+  UpdateMeetingRequest,
+  UrgentCall,
+  UrgentCallList,
   WorkingGroup,
   WorkingGroupRequest,
 } from "./types.js";
@@ -71,6 +96,14 @@ export const accountApi = {
       expiresInDays,
     }),
   revokeToken: (id: string) => request<Ok>("DELETE", `/api/account/tokens/${enc(id)}`),
+  notificationPreferences: (options?: RequestOptions) =>
+    request<NotificationPreferences>("GET", "/api/account/notification-preferences", undefined, options),
+  setNotificationPreferences: (body: NotificationPreferences) =>
+    request<NotificationPreferences>("PUT", "/api/account/notification-preferences", body),
+  calendarFeeds: (options?: RequestOptions) =>
+    request<{ feeds: CalendarFeed[] }>("GET", "/api/account/calendar-feeds", undefined, options),
+  createCalendarFeed: () => request<CreatedCalendarFeed>("POST", "/api/account/calendar-feeds", {}),
+  revokeCalendarFeed: (id: string) => request<Ok>("DELETE", `/api/account/calendar-feeds/${enc(id)}`),
 };
 
 /** Terms of Reference and NDA. */
@@ -107,6 +140,9 @@ export const membershipApi = {
   createGroup: (body: WorkingGroupRequest) => request<WorkingGroup>("POST", "/api/groups", body),
   updateGroup: (id: string, body: WorkingGroupRequest) => request<WorkingGroup>("PUT", `/api/groups/${enc(id)}`, body),
   deleteGroup: (id: string) => request<Ok>("DELETE", `/api/groups/${enc(id)}`),
+  /** Who is told when the organisation leaves a warning unacknowledged (null: nobody chosen). */
+  setEscalationContact: (organisationId: string, personId: string | null) =>
+    request<Organisation>("PUT", `/api/organisations/${enc(organisationId)}/escalation-contact`, { personId }),
 };
 
 /** Shared items, the feed, search, edits, versions and RFI closing. */
@@ -169,4 +205,66 @@ export const savedSearchesApi = {
 export const auditApi = {
   page: (limit: number, before: number | null, options?: RequestOptions) =>
     request<AuditPage>("GET", `/api/audit${query({ limit, before })}`, undefined, options),
+};
+
+/** The meeting calendar: meetings, agendas, minutes, decisions and attendance. */
+export const meetingsApi = {
+  list: (year: number, options?: RequestOptions) =>
+    request<MeetingList>("GET", `/api/meetings${query({ year })}`, undefined, options),
+  create: (body: CreateMeetingRequest) => request<Meeting>("POST", "/api/meetings", body),
+  planYear: (body: PlanYearRequest) => request<MeetingList>("POST", "/api/meetings/plan", body),
+  get: (id: string, options?: RequestOptions) => request<Meeting>("GET", `/api/meetings/${enc(id)}`, undefined, options),
+  update: (id: string, body: UpdateMeetingRequest) => request<Meeting>("PATCH", `/api/meetings/${enc(id)}`, body),
+  /** The download address of the meeting as an iCalendar file. */
+  icsUrl: (id: string) => `/api/meetings/${enc(id)}/ics`,
+  propose: (meetingId: string, body: ProposeAgendaItemRequest) =>
+    request<AgendaItem>("POST", `/api/meetings/${enc(meetingId)}/agenda`, body),
+  arrange: (agendaItemId: string, body: ArrangeAgendaItemRequest) =>
+    request<AgendaItem>("PATCH", `/api/agenda-items/${enc(agendaItemId)}`, body),
+  minutes: (agendaItemId: string, minutes: string) =>
+    request<AgendaItem>("PUT", `/api/agenda-items/${enc(agendaItemId)}/minutes`, { minutes }),
+  decide: (agendaItemId: string, text: string) =>
+    request<AgendaItem>("POST", `/api/agenda-items/${enc(agendaItemId)}/decisions`, { text }),
+  rsvp: (meetingId: string, body: RsvpRequest) => request<Meeting>("PUT", `/api/meetings/${enc(meetingId)}/attendance`, body),
+  recordAttendance: (meetingId: string, body: RecordAttendanceRequest) =>
+    request<Meeting>("PUT", `/api/meetings/${enc(meetingId)}/attendance/record`, body),
+};
+
+/** Action items from meetings (and elsewhere): owners, due dates, status. */
+export const actionsApi = {
+  create: (body: CreateActionRequest) => request<ActionItem>("POST", "/api/actions", body),
+  mine: (options?: RequestOptions) => request<MyActions>("GET", "/api/actions/mine", undefined, options),
+  list: (filters: { status?: ActionStatus; overdue?: boolean }, options?: RequestOptions) =>
+    request<ActionList>(
+      "GET",
+      `/api/actions${query({ status: filters.status, overdue: filters.overdue ? "true" : undefined })}`,
+      undefined,
+      options,
+    ),
+  get: (id: string, options?: RequestOptions) => request<ActionItem>("GET", `/api/actions/${enc(id)}`, undefined, options),
+  update: (id: string, body: UpdateActionRequest) => request<ActionItem>("PATCH", `/api/actions/${enc(id)}`, body),
+};
+
+/** Urgent calls: convening, the roll-call and the summary. */
+export const callsApi = {
+  convene: (body: ConveneCallRequest) => request<UrgentCall>("POST", "/api/calls", body),
+  list: (options?: RequestOptions) => request<UrgentCallList>("GET", "/api/calls", undefined, options),
+  get: (id: string, options?: RequestOptions) => request<UrgentCall>("GET", `/api/calls/${enc(id)}`, undefined, options),
+  answer: (id: string, body: RollCallRequest) => request<UrgentCall>("PUT", `/api/calls/${enc(id)}/roll-call`, body),
+  end: (id: string, body: EndCallRequest) => request<UrgentCall>("POST", `/api/calls/${enc(id)}/end`, body),
+};
+
+/** The notification centre. */
+export const notificationsApi = {
+  list: (filters: { unread?: boolean; limit?: number }, options?: RequestOptions) =>
+    request<NotificationList>(
+      "GET",
+      `/api/notifications${query({ unread: filters.unread ? "true" : undefined, limit: filters.limit })}`,
+      undefined,
+      options,
+    ),
+  markRead: (ids: string[]) => request<NotificationList>("POST", "/api/notifications/read", { ids }),
+  markAllRead: () => request<NotificationList>("POST", "/api/notifications/read", { all: true }),
+  /** The address of the live stream (Server-Sent Events, event "notification"). */
+  streamUrl: "/api/notifications/stream",
 };

@@ -3,15 +3,23 @@ import type { z } from "zod";
 import type * as S from "../../shared/schemas/index.js";
 
 export type {
+  ActionItem,
+  AgendaItem,
   ApiToken,
   AuditEntry,
   ExchangeDocument,
   Item,
   ItemSummary,
+  Meeting,
+  MeetingSummary,
+  Notification,
+  NotificationType,
   Organisation,
   Person,
   SessionPerson,
   SessionResponse,
+  StreamEvent,
+  UrgentCall,
   WorkingGroup,
 } from "../../shared/schemas/index.js";
 
@@ -61,6 +69,40 @@ export type Reaction = (typeof S.REACTIONS)[number];
 export type Reactions = z.infer<typeof S.Reactions>;
 export type Acknowledgements = z.infer<typeof S.Acknowledgements>;
 export type SavedSearch = z.infer<typeof S.SavedSearch>;
+
+export type MeetingFormat = z.infer<typeof S.MeetingFormatSchema>;
+export type MeetingStatus = (typeof S.MEETING_STATUSES)[number];
+export type AgendaPart = z.infer<typeof S.AgendaPartSchema>;
+export type AgendaStatus = (typeof S.AGENDA_STATUSES)[number];
+export type ActionStatus = z.infer<typeof S.ActionStatusSchema>;
+export type RsvpResponse = (typeof S.RSVP_RESPONSES)[number];
+export type MeetingList = z.infer<typeof S.MeetingList>;
+export type Attendance = z.infer<typeof S.Attendance>;
+export type Decision = z.infer<typeof S.Decision>;
+export type CreateMeetingRequest = z.input<typeof S.CreateMeetingRequest>;
+export type PlanYearRequest = z.input<typeof S.PlanYearRequest>;
+export type UpdateMeetingRequest = z.input<typeof S.UpdateMeetingRequest>;
+export type ProposeAgendaItemRequest = z.input<typeof S.ProposeAgendaItemRequest>;
+export type ArrangeAgendaItemRequest = z.input<typeof S.ArrangeAgendaItemRequest>;
+export type RsvpRequest = z.input<typeof S.RsvpRequest>;
+export type RecordAttendanceRequest = z.input<typeof S.RecordAttendanceRequest>;
+export type CreateActionRequest = z.input<typeof S.CreateActionRequest>;
+export type UpdateActionRequest = z.input<typeof S.UpdateActionRequest>;
+export type ActionList = z.infer<typeof S.ActionList>;
+export type MyActions = z.infer<typeof S.MyActions>;
+
+export type RollCallStatus = z.infer<typeof S.RollCallStatusSchema>;
+export type UrgentCallSummary = z.infer<typeof S.UrgentCallSummary>;
+export type UrgentCallList = z.infer<typeof S.UrgentCallList>;
+export type RollCallEntry = z.infer<typeof S.UrgentCall>["rollCall"][number];
+export type ConveneCallRequest = z.input<typeof S.ConveneCallRequest>;
+export type RollCallRequest = z.input<typeof S.RollCallRequest>;
+export type EndCallRequest = z.input<typeof S.EndCallRequest>;
+
+export type NotificationList = z.infer<typeof S.NotificationList>;
+export type NotificationPreferences = z.infer<typeof S.NotificationPreferences>;
+export type CalendarFeed = z.infer<typeof S.CalendarFeed>;
+export type CreatedCalendarFeed = z.infer<typeof S.CreatedCalendarFeed>;
 
 /** The plain audience of a request: ids, not names. */
 export interface AudienceIds {

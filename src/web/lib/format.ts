@@ -1,13 +1,20 @@
 // Human-readable names for enum values, dates and sizes.
 import { KINDS } from "../../shared/kinds.js";
 import type {
+  ActionStatus,
+  AgendaPart,
+  AgendaStatus,
   ChairSeat,
   DocumentKind,
   ItemKind,
   ItemStatus,
+  MeetingFormat,
+  MeetingStatus,
   MemberStatus,
   OrganisationKind,
   Role,
+  RollCallStatus,
+  RsvpResponse,
   Sector,
 } from "../data/types.js";
 
@@ -136,4 +143,114 @@ const DOCUMENT_NAMES: Record<DocumentKind, string> = {
 /** The display name of an exchange document kind. */
 export function documentKindName(kind: DocumentKind): string {
   return DOCUMENT_NAMES[kind] ?? kind;
+}
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const monthYear = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
+const weekdayDate = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" });
+
+/** A timestamp's local time of day, e.g. "14:05". */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeOnly.format(date);
+}
+
+/** A timestamp's local month and year, e.g. "March 2027" (calendar headings). */
+export function formatMonth(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : monthYear.format(date);
+}
+
+/** A timestamp's local weekday and date, e.g. "Wed 10 Mar". */
+export function formatWeekday(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : weekdayDate.format(date);
+}
+
+/** A meeting's span: "10 Mar 2027, 10:00–13:00" (the end's date too when it is another day). */
+export function formatSpan(startsAt: string, endsAt: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startsAt} – ${endsAt}`;
+  const sameDay = start.toDateString() === end.toDateString();
+  return sameDay
+    ? `${formatDateTime(startsAt)}–${formatTime(endsAt)}`
+    : `${formatDateTime(startsAt)} – ${formatDateTime(endsAt)}`;
+}
+
+const MEETING_FORMAT_NAMES: Record<MeetingFormat, string> = {
+  "in-person": "In person",
+  call: "Call",
+  hybrid: "Hybrid",
+};
+
+/** The display name of a meeting format. */
+export function meetingFormatName(format: MeetingFormat): string {
+  return MEETING_FORMAT_NAMES[format] ?? format;
+}
+
+const MEETING_STATUS_NAMES: Record<MeetingStatus, string> = {
+  scheduled: "Scheduled",
+  held: "Held",
+  cancelled: "Cancelled",
+};
+
+/** The display name of a meeting's status. */
+export function meetingStatusName(status: MeetingStatus): string {
+  return MEETING_STATUS_NAMES[status] ?? status;
+}
+
+const AGENDA_PART_NAMES: Record<AgendaPart, string> = {
+  administrative: "Administrative",
+  operational: "Operational",
+  strategic: "Strategic",
+};
+
+/** The display name of an agenda part. */
+export function agendaPartName(part: AgendaPart): string {
+  return AGENDA_PART_NAMES[part] ?? part;
+}
+
+const AGENDA_STATUS_NAMES: Record<AgendaStatus, string> = {
+  proposed: "Proposed",
+  accepted: "Accepted",
+  declined: "Declined",
+};
+
+/** The display name of an agenda item's status. */
+export function agendaStatusName(status: AgendaStatus): string {
+  return AGENDA_STATUS_NAMES[status] ?? status;
+}
+
+const RSVP_NAMES: Record<RsvpResponse, string> = {
+  attending: "Attending",
+  apologies: "Apologies",
+};
+
+/** The display name of an answer to a meeting invitation. */
+export function rsvpName(response: RsvpResponse): string {
+  return RSVP_NAMES[response] ?? response;
+}
+
+const ACTION_STATUS_NAMES: Record<ActionStatus, string> = {
+  open: "Open",
+  "in-progress": "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+/** The display name of an action item's status. */
+export function actionStatusName(status: ActionStatus): string {
+  return ACTION_STATUS_NAMES[status] ?? status;
+}
+
+const ROLL_CALL_NAMES: Record<RollCallStatus, string> = {
+  affected: "Affected",
+  "not-affected": "Not affected",
+  investigating: "Investigating",
+};
+
+/** The display name of a roll-call answer. */
+export function rollCallName(status: RollCallStatus): string {
+  return ROLL_CALL_NAMES[status] ?? status;
 }

@@ -1,4 +1,5 @@
-// /account: profile, second factor, API tokens and documents; during enrolment only the second factor.
+// /account: profile, second factor, documents, notifications by e-mail, calendar feeds, the organisation's escalation
+// contact and API tokens; during enrolment only the second factor.
 
 import { ErrorAlert, Notice } from "../components/alert.js";
 import { DocumentsAcceptance } from "../components/documents-acceptance.js";
@@ -9,6 +10,9 @@ import { useTitle } from "../hooks/use-title.js";
 import { roleName, seatName } from "../lib/format.js";
 import { Link } from "../router/router.js";
 import { useRequiredSession } from "../session/session.js";
+import { CalendarFeedsSection } from "./account/calendar-feeds-section.js";
+import { EscalationContactSection } from "./account/escalation-contact-section.js";
+import { NotificationPreferencesSection } from "./account/notification-preferences-section.js";
 import { TokensSection } from "./account/tokens-section.js";
 import { TotpSection } from "./account/totp-section.js";
 
@@ -84,6 +88,9 @@ export function AccountPage() {
         <Profile />
         <TotpSection />
         <DocumentsSection />
+        <NotificationPreferencesSection />
+        <CalendarFeedsSection />
+        <EscalationContactSection />
         <TokensSection />
       </div>
     </>

@@ -155,10 +155,19 @@ export function ItemPage({ id }: { id: string }) {
         </div>
         <div className="item-title-row">
           <h1 data-testid="item-title">{data.title}</h1>
-          {data.own && (
-            <Link to={`/items/${data.id}/edit`} className="button button-secondary">
-              Edit
-            </Link>
+          {(data.own || data.kind === "warning") && (
+            <div className="actions item-head-actions">
+              {data.kind === "warning" && (
+                <Link to={`/calls/new?item=${data.id}`} className="button button-secondary">
+                  Convene an urgent call about this
+                </Link>
+              )}
+              {data.own && (
+                <Link to={`/items/${data.id}/edit`} className="button button-secondary">
+                  Edit
+                </Link>
+              )}
+            </div>
           )}
         </div>
         <p className="tlp-meaning">{TLP_MEANING[data.tlp]}</p>

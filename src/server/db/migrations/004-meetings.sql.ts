@@ -17,7 +17,8 @@ const AUDIENCE_COLUMNS = `
     AND cardinality(audience_groups) = 0 AND cardinality(audience_persons) > 0))`;
 
 const TABLES = `
-ALTER TABLE organisations ADD COLUMN escalation_person_id uuid REFERENCES persons (id);
+-- Deferred: organisations and persons reference each other, and a restore inserts organisations first.
+ALTER TABLE organisations ADD COLUMN escalation_person_id uuid REFERENCES persons (id) DEFERRABLE INITIALLY DEFERRED;
 
 CREATE TABLE meetings (
   id uuid PRIMARY KEY,

@@ -1,4 +1,5 @@
-// Acknowledgement of a warning: the recipient's "Acknowledge" button and the originator's table per organisation.
+// Acknowledgement of a warning: the recipient's "Acknowledge" button and the originator's table per organisation
+// (with the escalation of organisations that did not acknowledge in time).
 import { useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.js";
 import { DateTime } from "../../components/date-time.js";
@@ -26,6 +27,7 @@ function OrganisationsTable({ state }: { state: Acknowledgements }) {
               <th scope="col">Organisation</th>
               <th scope="col">Acknowledged</th>
               <th scope="col">By</th>
+              <th scope="col">Escalation</th>
             </tr>
           </thead>
           <tbody>
@@ -44,6 +46,15 @@ function OrganisationsTable({ state }: { state: Acknowledgements }) {
                     )}
                   </td>
                   <td>{row.by?.name ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {row.escalatedAt ? (
+                      <span className="status status-escalated">
+                        Escalated <DateTime iso={row.escalatedAt} />
+                      </span>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
