@@ -5,14 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { Database } from "../src/server/db/database.js";
 import { browserSkip, startBrowserHarness } from "./support/browser.js";
-import {
-  acceptDocuments,
-  buildOrganisation,
-  buildPerson,
-  buildToken,
-  publishDocuments,
-  TEST_PASSWORD,
-} from "./support/builders.js";
+import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 

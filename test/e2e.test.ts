@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { Database } from "../src/server/db/database.js";
 import { browserSkip, startBrowserHarness } from "./support/browser.js";
-import { acceptDocuments, buildOrganisation, buildPerson, publishDocuments, TEST_PASSWORD } from "./support/builders.js";
+import { acceptDocuments, buildOrganisation, buildPerson, publishDocuments } from "./support/builders.js";
 
 describe("web UI in Chromium", { skip: browserSkip }, () => {
   let harness: Awaited<ReturnType<typeof startBrowserHarness>>;

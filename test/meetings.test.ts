@@ -1,6 +1,7 @@
 // Meetings, action items, urgent calls, warning escalation and notifications through the real
 // HTTP API, a real SMTP server and real scheduled jobs, on each backend.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import type { Deps } from "../src/server/context.js";
@@ -194,6 +195,27 @@ for (const backend of testBackends()) {
         trx.selectFrom("meeting_decisions").selectAll().execute(),
       );
       assert.equal(decisions.length, 0);
+      // Nor may anyone notify others about what they cannot read themselves.
+      const forged = (subjectId: string) =>
+        db.asViewer(people.carol?.id as string, (trx) =>
+          trx
+            .insertInto("notifications")
+            .values({
+              id: randomUUID(),
+              batch_id: randomUUID(),
+              person_id: people.alice2?.id as string,
+              type: "agenda.proposed",
+              subject_type: "agenda-item",
+              subject_id: subjectId,
+              urgent: false,
+              created_at: new Date(),
+              read_at: null,
+              digested_at: null,
+            })
+            .execute(),
+        );
+      await assert.rejects(forged(red.body.id), /row-level security/);
+      await forged(open.body.id);
     });
 
     it("attendance: each person answers for themselves, managers record who came", async () => {

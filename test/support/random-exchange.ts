@@ -53,7 +53,7 @@ export function exchangeArbitrary(derived = false) {
 export type ExchangeSpec = typeof exchangeArbitrary extends (d: boolean) => fc.Arbitrary<infer T> ? T : never;
 
 /** Makes a generated audience valid for its label, as the API would insist. */
-function fitAudience(tlp: TlpLabel, audience: Audience, fallbackPerson: string): Audience {
+export function fitAudience(tlp: TlpLabel, audience: Audience, fallbackPerson: string): Audience {
   let a = { ...audience };
   if (tlp === "TLP:RED")
     a = { exchange: false, organisations: [], groups: [], persons: a.persons.length ? a.persons : [fallbackPerson] };

@@ -10,6 +10,7 @@ import { notify } from "../notifications/notify.js";
 type Ids = {
   org: (key: string) => string;
   person: (email: string) => { id: string; organisationId: string };
+  item: (title: string) => string;
   db: Parameters<typeof notify>[1]["db"];
 };
 
@@ -36,7 +37,7 @@ export async function seedMeetings(trx: Tx, ids: Ids, now: Date): Promise<void> 
       format: host ? ("in-person" as const) : ("call" as const),
       starts_at: start,
       ends_at: new Date(start.getTime() + 3 * 3_600_000),
-      location: host ? `Hosted by ${host}` : "Video bridge (details in the invitation)",
+      location: host ? `${host} head office, conference room 2` : "Video bridge (details in the invitation)",
       host_organisation_id: host ? ids.org(host === "TeleNova" ? "telenova" : "nordgrid") : null,
       status,
       tlp: "TLP:GREEN" as TlpLabel,
@@ -180,7 +181,8 @@ export async function seedMeetings(trx: Tx, ids: Ids, now: Date): Promise<void> 
   const call = {
     id: randomUUID(),
     title: "Suspected wiper on substation controllers",
-    item_id: null,
+    // Anna's RED incident: only those it names see the link; the other invitees see the call only.
+    item_id: ids.item("Substation protection relay anomaly under investigation"),
     bridge: "Bridge +00 555 0100, PIN 4477 — or https://bridge.example/rt-urgent",
     starts_at: new Date(now.getTime() - 30 * 60_000),
     status: "open" as const,

@@ -240,6 +240,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       {
         org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
         person: (email) => personIds.get(email) ?? fail(`person ${email}`),
+        item: (title) => itemIds.get(title)?.id ?? fail(`item ${title}`),
         db,
       },
       now,

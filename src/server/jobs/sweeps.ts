@@ -3,7 +3,9 @@
 // rows with a conditional UPDATE/INSERT, so a row is handled once however many instances sweep.
 import { sql } from "kysely";
 import type { Deps } from "../context.js";
+import type { Tx } from "../db/database.js";
 import { notify } from "../notifications/notify.js";
+import type { ActionRow } from "../repositories/actions.repository.js";
 import { audienceOrganisations } from "../repositories/collaboration.repository.js";
 import * as members from "../repositories/membership.repository.js";
 import { chainOf, ownersOf, today } from "../services/actions.service.js";
@@ -16,6 +18,26 @@ function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** Tells `recipients(action)` about each action, as the policy allows (the action and its chain). */
+async function tellAbout(
+  trx: Tx,
+  deps: Deps,
+  actions: ActionRow[],
+  type: "action.reminder" | "action.overdue",
+  recipients: (action: ActionRow) => Promise<string[]>,
+): Promise<number> {
+  for (const action of actions) {
+    const chain = [...(await chainOf(trx, action)), action];
+    await notify(trx, deps, {
+      type,
+      subject: { type: "action", id: action.id, title: action.title, tlp: action.tlp, chain },
+      urgent: false,
+      only: await recipients(action),
+    });
+  }
+  return actions.length;
 }
 
 /** Reminds owners of open actions due within REMINDER_DAYS; returns how many. */
@@ -31,21 +53,7 @@ export async function remindActionsDue(deps: Deps): Promise<number> {
       .where("due_on", "<=", addDays(day, REMINDER_DAYS))
       .returningAll()
       .execute();
-    for (const action of due) {
-      await notify(trx, deps, {
-        type: "action.reminder",
-        subject: {
-          type: "action",
-          id: action.id,
-          title: action.title,
-          tlp: action.tlp,
-          chain: [...(await chainOf(trx, action)), action],
-        },
-        urgent: false,
-        only: await ownersOf(trx, action),
-      });
-    }
-    return due.length;
+    return tellAbout(trx, deps, due, "action.reminder", (action) => ownersOf(trx, action));
   });
 }
 
@@ -62,21 +70,7 @@ export async function escalateOverdueActions(deps: Deps): Promise<number> {
       .returningAll()
       .execute();
     const chairs = await members.personsWithRoles(trx, ["chair"]);
-    for (const action of overdue) {
-      await notify(trx, deps, {
-        type: "action.overdue",
-        subject: {
-          type: "action",
-          id: action.id,
-          title: action.title,
-          tlp: action.tlp,
-          chain: [...(await chainOf(trx, action)), action],
-        },
-        urgent: false,
-        only: [...chairs, ...(await ownersOf(trx, action))],
-      });
-    }
-    return overdue.length;
+    return tellAbout(trx, deps, overdue, "action.overdue", async (action) => [...chairs, ...(await ownersOf(trx, action))]);
   });
 }
 

@@ -65,31 +65,26 @@ export async function insertAgendaItem(trx: Tx, row: Insertable<AgendaItemsTable
   await trx.insertInto("agenda_items").values(row).execute();
 }
 
-const AGENDA_COLUMNS = ["pr.name as presenter_name", "au.name as author_name"] as const;
-
-/** A readable agenda item (its meeting readable too), with names. */
-export async function findAgendaItem(trx: Tx, id: string) {
+// Readable agenda items (their meetings readable too) with the presenter's and proposer's names.
+function agendaItems(trx: Tx) {
   return trx
     .selectFrom("agenda_items as g")
     .leftJoin("persons as pr", "pr.id", "g.presenter_id")
     .innerJoin("persons as au", "au.id", "g.author_id")
     .selectAll("g")
-    .select(AGENDA_COLUMNS)
-    .where("g.id", "=", id)
-    .where(readable.agendaItem("g"))
-    .executeTakeFirst();
+    .select(["pr.name as presenter_name", "au.name as author_name"])
+    .where(readable.agendaItem("g"));
+}
+
+/** A readable agenda item, with names. */
+export async function findAgendaItem(trx: Tx, id: string) {
+  return agendaItems(trx).where("g.id", "=", id).executeTakeFirst();
 }
 
 /** The readable agenda items of a meeting, by part and position. */
 export async function agendaOf(trx: Tx, meetingId: string) {
-  return trx
-    .selectFrom("agenda_items as g")
-    .leftJoin("persons as pr", "pr.id", "g.presenter_id")
-    .innerJoin("persons as au", "au.id", "g.author_id")
-    .selectAll("g")
-    .select(AGENDA_COLUMNS)
+  return agendaItems(trx)
     .where("g.meeting_id", "=", meetingId)
-    .where(readable.agendaItem("g"))
     .orderBy("g.part")
     .orderBy("g.position")
     .orderBy("g.created_at")

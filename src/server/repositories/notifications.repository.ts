@@ -35,7 +35,7 @@ export interface VisibleNotification {
 // Each subject joins only when readable (layer 1); RLS filters the same tables again (layer 2).
 const VISIBLE = sql.raw(`
   FROM notifications n
-  LEFT JOIN items si ON n.subject_type = 'item' AND si.id = n.subject_id 
+  LEFT JOIN items si ON n.subject_type = 'item' AND si.id = n.subject_id AND ${itemSql("si")}
   LEFT JOIN meetings sm ON n.subject_type = 'meeting' AND sm.id = n.subject_id AND ${meetingSql("sm")}
   LEFT JOIN agenda_items sg ON n.subject_type = 'agenda-item' AND sg.id = n.subject_id AND ${agendaItemSql("sg")}
   LEFT JOIN action_items sx ON n.subject_type = 'action' AND sx.id = n.subject_id AND ${actionSql("sx")}

@@ -12,6 +12,9 @@ export interface Directory {
   persons: readonly Person[];
 }
 
+/** The audience of everyone in the exchange. */
+export const WHOLE_EXCHANGE: AudienceIds = { exchange: true, organisations: [], groups: [], persons: [] };
+
 /** Adjusts an audience to fit a newly chosen label as far as it can without guessing recipients. */
 export function fitAudience(tlp: TlpLabel, audience: AudienceIds): AudienceIds {
   if (tlp === "TLP:RED")
@@ -59,8 +62,7 @@ export function AudiencePicker({
     .filter((p) => reachable(p.status))
     .map((p) => ({ value: p.id, label: `${p.name} (${p.organisationName})` }));
 
-  const setExchange = (exchange: boolean) =>
-    onChange(exchange ? { exchange: true, organisations: [], groups: [], persons: [] } : { ...value, exchange: false });
+  const setExchange = (exchange: boolean) => onChange(exchange ? WHOLE_EXCHANGE : { ...value, exchange: false });
 
   return (
     <fieldset className="audience">

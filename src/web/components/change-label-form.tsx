@@ -1,12 +1,14 @@
 // The originator's form to relabel an item (and adjust its audience to fit the new label).
 import { type FormEvent, useId, useState } from "react";
 import { audienceProblem } from "../../shared/policy.js";
-import type { TlpLabel } from "../../shared/tlp.js";
 import { itemsApi } from "../data/endpoints.js";
 import type { AudienceIds, Item } from "../data/types.js";
 import { useDirectory } from "../hooks/use-directory.js";
+import { useLabelledAudience } from "../hooks/use-labelled-audience.js";
+import { useSubmit } from "../hooks/use-submit.js";
 import { ErrorAlert } from "./alert.js";
-import { AudiencePicker, fitAudience } from "./audience-picker.js";
+import { AudiencePicker } from "./audience-picker.js";
+import { FormActions } from "./form-actions.js";
 import { Loading } from "./loading.js";
 import { TlpSelect } from "./tlp-select.js";
 
@@ -39,30 +41,22 @@ export function ChangeLabelForm({
   const id = useId();
   const directory = useDirectory();
   const original = audienceIds(item);
-  const [tlp, setTlp] = useState<TlpLabel>(item.tlp);
-  const [audience, setAudience] = useState<AudienceIds>(original);
+  const { tlp, chooseTlp, audience, setAudience } = useLabelledAudience(item.tlp, original);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, refuse, send } = useSubmit();
   const problem = audienceProblem(tlp, audience);
   const unchanged = tlp === item.tlp && sameAudience(audience, original);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (problem) {
-      setError(new Error(problem));
+      refuse(problem);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const body = sameAudience(audience, original) ? { tlp, reason: reason.trim() } : { tlp, audience, reason: reason.trim() };
       onChanged(await itemsApi.changeLabel(item.id, body));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -75,8 +69,7 @@ export function ChangeLabelForm({
         label="New label"
         value={tlp}
         onChange={(next) => {
-          setTlp(next);
-          setAudience((current) => fitAudience(next, current));
+          chooseTlp(next);
           setError(null);
         }}
       />
@@ -107,15 +100,14 @@ export function ChangeLabelForm({
           For example: "The vendor published an advisory; downgraded to TLP:CLEAR."
         </p>
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy || unchanged || !directory.data}>
-          {busy ? "Saving…" : "Change label"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        label="Change label"
+        busyLabel="Saving…"
+        disabled={unchanged || !directory.data}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The offboarding form: records how the destruction of received information was confirmed.
 import { type FormEvent, useId, useState } from "react";
-import { ErrorAlert } from "./alert.js";
+import { useSubmit } from "../hooks/use-submit.js";
+import { FormActions } from "./form-actions.js";
 
 const MIN_CONFIRMATION = 10;
 
@@ -16,23 +17,15 @@ export function OffboardForm({
 }) {
   const id = useId();
   const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (confirmation.trim().length < MIN_CONFIRMATION) {
-      setError(new Error("Record how the destruction of received information was confirmed (at least 10 characters)."));
+      refuse("Record how the destruction of received information was confirmed (at least 10 characters).");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onOffboard(confirmation.trim());
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await send(() => onOffboard(confirmation.trim()));
   };
 
   return (
@@ -58,15 +51,7 @@ export function OffboardForm({
           For example: "Written confirmation by the CISO received on 3 March, filed as ref. 2026-014."
         </p>
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button button-danger" disabled={busy}>
-          {busy ? "Offboarding…" : "Offboard"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Offboard" busyLabel="Offboarding…" danger onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,14 @@
 // /calls/new[?item=…]: convene an urgent call — title, the item it is about, bridge details, start and invitees.
 import { type FormEvent, useState } from "react";
 import { ErrorAlert, Notice } from "../components/alert.js";
+import { FormActions } from "../components/form-actions.js";
 import { Loading } from "../components/loading.js";
 import { TlpBadge } from "../components/tlp-badge.js";
 import { callsApi, itemsApi } from "../data/endpoints.js";
 import type { AudienceIds } from "../data/types.js";
 import { useApi } from "../hooks/use-api.js";
 import { useDirectory } from "../hooks/use-directory.js";
+import { useSubmit } from "../hooks/use-submit.js";
 import { useTitle } from "../hooks/use-title.js";
 import { localDateTimeIso } from "../lib/dates.js";
 import { Link, navigate, useSearchParams } from "../router/router.js";
@@ -40,8 +42,7 @@ export function NewCallPage() {
   const [bridge, setBridge] = useState("");
   const [startsAt, setStartsAt] = useState("");
   const [invitees, setInvitees] = useState<AudienceIds>(NOBODY);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,28 +50,26 @@ export function NewCallPage() {
     const anyone =
       invitees.exchange || invitees.groups.length > 0 || invitees.organisations.length > 0 || invitees.persons.length > 0;
     if (!title.trim()) {
-      setError(new Error("Give the call a title."));
+      refuse("Give the call a title.");
       return;
     }
     if (!bridge.trim()) {
-      setError(new Error("Give the bridge details: a dial-in number or video link."));
+      refuse("Give the bridge details: a dial-in number or video link.");
       return;
     }
     if (itemId.trim() && !UUID.test(itemId.trim())) {
-      setError(new Error("The item id is not valid."));
+      refuse("The item id is not valid.");
       return;
     }
     if (startsAt && !start) {
-      setError(new Error("The start time is not valid."));
+      refuse("The start time is not valid.");
       return;
     }
     if (!anyone) {
-      setError(new Error("Invite someone: the whole exchange, groups, organisations or persons."));
+      refuse("Invite someone: the whole exchange, groups, organisations or persons.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const call = await callsApi.convene({
         title: title.trim(),
         itemId: itemId.trim() || null,
@@ -79,10 +78,7 @@ export function NewCallPage() {
         invitees,
       });
       navigate(`/calls/${call.id}`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -138,15 +134,15 @@ export function NewCallPage() {
         {directory.loading && <Loading label="Loading organisations, groups and persons…" />}
         <ErrorAlert error={directory.error} />
         {directory.data && <InviteesPicker value={invitees} onChange={setInvitees} directory={directory.data} />}
-        <ErrorAlert error={error} />
-        <div className="actions">
-          <button type="submit" className="button button-danger" disabled={busy || !directory.data}>
-            {busy ? "Convening…" : "Convene the call"}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => window.history.back()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label="Convene the call"
+          busyLabel="Convening…"
+          danger
+          disabled={!directory.data}
+          onCancel={() => window.history.back()}
+        />
       </form>
     </>
   );

@@ -5,10 +5,11 @@ import { audienceProblem } from "../../shared/policy.js";
 import { SECTORS } from "../../shared/schemas/common.js";
 import type { TlpLabel } from "../../shared/tlp.js";
 import { ErrorAlert } from "../components/alert.js";
-import { AudiencePicker, type Directory, fitAudience } from "../components/audience-picker.js";
+import { AudiencePicker, type Directory } from "../components/audience-picker.js";
 import { CheckboxList } from "../components/checkbox-list.js";
 import { DetailsFields } from "../components/details-fields.js";
 import { FieldError } from "../components/field-error.js";
+import { FormActions } from "../components/form-actions.js";
 import { KindPicker } from "../components/kind-picker.js";
 import { Loading } from "../components/loading.js";
 import { MarkdownEditor } from "../components/markdown-editor.js";
@@ -16,6 +17,7 @@ import { TlpSelect } from "../components/tlp-select.js";
 import { itemsApi } from "../data/endpoints.js";
 import type { AudienceIds, CreateItemRequest, Sector } from "../data/types.js";
 import { useDirectory } from "../hooks/use-directory.js";
+import { useLabelledAudience } from "../hooks/use-labelled-audience.js";
 import { useTitle } from "../hooks/use-title.js";
 import {
   type Draft,
@@ -30,12 +32,6 @@ import { focusFirstInvalid } from "../lib/focus.js";
 import { sectorName } from "../lib/format.js";
 import { navigate, useSearchParams } from "../router/router.js";
 
-const WHOLE_EXCHANGE: AudienceIds = {
-  exchange: true,
-  organisations: [],
-  groups: [],
-  persons: [],
-};
 const EMPTY_DIRECTORY: Directory = {
   organisations: [],
   groups: [],
@@ -61,8 +57,7 @@ export function NewItemPage() {
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
   const [sectors, setSectors] = useState<Sector[]>([]);
-  const [tlp, setTlp] = useState<TlpLabel>("TLP:AMBER");
-  const [audience, setAudience] = useState<AudienceIds>(WHOLE_EXCHANGE);
+  const { tlp, chooseTlp, audience, setAudience } = useLabelledAudience("TLP:AMBER");
   const [anonymous, setAnonymous] = useState(false);
   const [statisticsConsent, setStatisticsConsent] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -74,8 +69,7 @@ export function NewItemPage() {
   const draft = drafts[kind] ?? initialDraft(kind);
 
   const changeTlp = (next: TlpLabel) => {
-    setTlp(next);
-    setAudience((current) => fitAudience(next, current));
+    chooseTlp(next);
     setError(null);
   };
   const changeAudience = (next: AudienceIds) => {
@@ -196,15 +190,14 @@ export function NewItemPage() {
             <p className="hint">The item may be counted in the exchange's statistics without naming your organisation.</p>
           </div>
         </fieldset>
-        <ErrorAlert error={error} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy || !choices}>
-            {busy ? "Posting…" : `Post as ${tlp}`}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => window.history.back()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={`Post as ${tlp}`}
+          busyLabel="Posting…"
+          disabled={!choices}
+          onCancel={() => window.history.back()}
+        />
       </form>
     </>
   );

@@ -3,7 +3,8 @@
 import { readPredicateSql } from "../../../shared/policy-sql.js";
 import { APP_ROLE } from "./002-policy.sql.js";
 
-const AUDIENCE_COLUMNS = `
+/** The TLP columns of every content table (RED: named persons only). Later migrations reuse them. */
+export const AUDIENCE_COLUMNS = `
   tlp text NOT NULL CHECK (tlp IN ('TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED')),
   audience_exchange boolean NOT NULL,
   audience_organisations uuid[] NOT NULL DEFAULT '{}',

@@ -4,17 +4,7 @@
 // (an agenda item from its meeting, an action from its agenda item) also needs its parent readable.
 import { readPredicateSql } from "../../../shared/policy-sql.js";
 import { APP_ROLE } from "./002-policy.sql.js";
-
-const AUDIENCE_COLUMNS = `
-  tlp text NOT NULL CHECK (tlp IN ('TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED')),
-  audience_exchange boolean NOT NULL,
-  audience_organisations uuid[] NOT NULL DEFAULT '{}',
-  audience_groups uuid[] NOT NULL DEFAULT '{}',
-  audience_persons uuid[] NOT NULL DEFAULT '{}',
-  author_id uuid NOT NULL REFERENCES persons (id),
-  author_organisation_id uuid NOT NULL REFERENCES organisations (id),
-  CHECK (tlp <> 'TLP:RED' OR (NOT audience_exchange AND cardinality(audience_organisations) = 0
-    AND cardinality(audience_groups) = 0 AND cardinality(audience_persons) > 0))`;
+import { AUDIENCE_COLUMNS } from "./003-information.sql.js";
 
 const TABLES = `
 -- Deferred: organisations and persons reference each other, and a restore inserts organisations first.
@@ -269,11 +259,19 @@ ALTER TABLE warning_escalations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY warning_escalations_read ON warning_escalations FOR SELECT TO ${APP_ROLE}
   USING (EXISTS (SELECT 1 FROM items i WHERE i.id = warning_escalations.item_id));
 
--- A viewer sees and marks only their own notifications; creating them for others is how news
--- travels, and the service names only recipients the policy lets read the subject.
+-- A viewer sees and marks only their own notifications. Creating them for others is how news
+-- travels: the service names only recipients the policy lets read the subject, and nobody may
+-- notify about a subject they cannot read themselves.
 ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
 CREATE POLICY notifications_read ON notifications FOR SELECT TO ${APP_ROLE} USING (person_id = rt_viewer());
-CREATE POLICY notifications_insert ON notifications FOR INSERT TO ${APP_ROLE} WITH CHECK (rt_viewer_active());
+CREATE POLICY notifications_insert ON notifications FOR INSERT TO ${APP_ROLE}
+  WITH CHECK (rt_viewer_active() AND CASE subject_type
+    WHEN 'item' THEN EXISTS (SELECT 1 FROM items i WHERE i.id = subject_id)
+    WHEN 'meeting' THEN ${MEETING_READABLE("subject_id")}
+    WHEN 'agenda-item' THEN ${AGENDA_READABLE("subject_id")}
+    WHEN 'action' THEN ${ACTION_READABLE("subject_id")}
+    WHEN 'urgent-call' THEN ${CALL_READABLE("subject_id")}
+    ELSE false END);
 CREATE POLICY notifications_update ON notifications FOR UPDATE TO ${APP_ROLE}
   USING (person_id = rt_viewer()) WITH CHECK (person_id = rt_viewer());
 

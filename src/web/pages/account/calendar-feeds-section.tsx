@@ -1,34 +1,27 @@
 // Account: personal calendar feeds (iCalendar subscriptions) — create (address shown once), list and revoke.
 import { useState } from "react";
-import { ErrorAlert, Notice } from "../../components/alert.js";
+import { ErrorAlert } from "../../components/alert.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
-import { CopyButton } from "../../components/copy-button.js";
 import { DateTime } from "../../components/date-time.js";
 import { Loading } from "../../components/loading.js";
+import { SecretNotice } from "../../components/secret-notice.js";
 import { accountApi } from "../../data/endpoints.js";
 import type { CreatedCalendarFeed } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { focusById } from "../../lib/focus.js";
 
 /** The calendar feeds section of the account page. */
 export function CalendarFeedsSection() {
   const feeds = useApi((signal) => accountApi.calendarFeeds({ signal }), []);
   const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useSubmit();
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = () =>
+    send(async () => {
       setCreated(await accountApi.createCalendarFeed());
       feeds.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const revoke = async (id: string) => {
     setError(null);
@@ -52,17 +45,9 @@ export function CalendarFeedsSection() {
       </p>
 
       {created && (
-        <Notice kind="warning">
-          <p>
-            <strong>Copy the address of your new feed now.</strong> It is shown only once.
-          </p>
-          <p className="secret">
-            <code data-testid="calendar-feed-url">{created.url}</code> <CopyButton text={created.url} label="Copy address" />
-          </p>
-          <button type="button" className="button button-secondary button-small" onClick={() => setCreated(null)}>
-            I have copied it
-          </button>
-        </Notice>
+        <SecretNotice secret={created.url} testId="calendar-feed-url" copyLabel="Copy address" onDone={() => setCreated(null)}>
+          <strong>Copy the address of your new feed now.</strong> It is shown only once.
+        </SecretNotice>
       )}
 
       {feeds.loading && !feeds.data && <Loading label="Loading your feeds…" />}

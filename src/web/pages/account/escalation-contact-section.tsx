@@ -1,10 +1,12 @@
 // Account: the person of my organisation who is told when it leaves a warning unacknowledged.
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
 import { membershipApi } from "../../data/endpoints.js";
 import type { Person } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { useRequiredSession } from "../../session/session.js";
 
 /** The escalation contact section of the account page. */
@@ -28,26 +30,19 @@ export function EscalationContactSection() {
   );
   const [choice, setChoice] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit();
   useEffect(() => {
     if (data.data) setChoice(data.data.organisation?.escalationPersonId ?? "");
   }, [data.data]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
+    await send(async () => {
       await membershipApi.setEscalationContact(person.organisationId, choice || null);
       const name = data.data?.colleagues.find((p) => p.id === choice)?.name;
       setSaved(name ? `${name} is now the escalation contact.` : "Nobody is the escalation contact now.");
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -73,9 +68,7 @@ export function EscalationContactSection() {
             </select>
           </div>
           <div className="field field-button">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? "Saving…" : "Save"}
-            </button>
+            <SubmitButton busy={busy} label="Save" busyLabel="Saving…" />
           </div>
         </form>
       )}

@@ -1,19 +1,20 @@
 // Account: which notifications also come by e-mail (urgent ones at once, the rest as a daily digest).
 import { type FormEvent, useEffect, useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
 import { accountApi } from "../../data/endpoints.js";
 import type { NotificationPreferences } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { Link } from "../../router/router.js";
 
 /** The e-mail preferences section of the account page. */
 export function NotificationPreferencesSection() {
   const saved = useApi((signal) => accountApi.notificationPreferences({ signal }), []);
   const [draft, setDraft] = useState<NotificationPreferences | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit();
   useEffect(() => {
     if (saved.data) setDraft(saved.data);
   }, [saved.data]);
@@ -21,17 +22,11 @@ export function NotificationPreferencesSection() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!draft) return;
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await send(async () => {
       saved.setData(await accountApi.setNotificationPreferences(draft));
       setDone(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const change = (key: keyof NotificationPreferences, value: boolean) => {
@@ -69,9 +64,7 @@ export function NotificationPreferencesSection() {
               <p>Your preferences were saved.</p>
             </Notice>
           )}
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "Saving…" : "Save preferences"}
-          </button>
+          <SubmitButton busy={busy} label="Save preferences" busyLabel="Saving…" />
         </form>
       )}
     </section>

@@ -1,13 +1,15 @@
 // Account: personal API tokens — list, create (shown once) and revoke.
 import { type FormEvent, useState } from "react";
-import { ErrorAlert, Notice } from "../../components/alert.js";
+import { ErrorAlert } from "../../components/alert.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
-import { CopyButton } from "../../components/copy-button.js";
 import { DateTime } from "../../components/date-time.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
+import { SecretNotice } from "../../components/secret-notice.js";
 import { accountApi } from "../../data/endpoints.js";
 import type { CreatedToken } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { focusById } from "../../lib/focus.js";
 
 /** The API tokens section of the account page. */
@@ -16,28 +18,21 @@ export function TokensSection() {
   const [name, setName] = useState("");
   const [days, setDays] = useState("90");
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit();
   const [revokeError, setRevokeError] = useState<unknown>(null);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const expiresInDays = Number(days);
     if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 365) {
-      setError(new Error("A token is valid for 1 to 365 days."));
+      refuse("A token is valid for 1 to 365 days.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       setCreated(await accountApi.createToken(name.trim(), expiresInDays));
       setName("");
       tokens.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const revoke = async (id: string) => {
@@ -58,18 +53,9 @@ export function TokensSection() {
       <p>Tokens let scripts and tools (for example a TAXII client) use the API as you. They can read what you can read.</p>
 
       {created && (
-        <Notice kind="warning">
-          <p>
-            <strong>Copy your new token “{created.apiToken.name}” now.</strong> It is shown only once and cannot be retrieved
-            later.
-          </p>
-          <p className="secret">
-            <code data-testid="new-api-token">{created.token}</code> <CopyButton text={created.token} label="Copy token" />
-          </p>
-          <button type="button" className="button button-secondary button-small" onClick={() => setCreated(null)}>
-            I have copied it
-          </button>
-        </Notice>
+        <SecretNotice secret={created.token} testId="new-api-token" copyLabel="Copy token" onDone={() => setCreated(null)}>
+          <strong>Copy your new token “{created.apiToken.name}” now.</strong> It is shown only once and cannot be retrieved later.
+        </SecretNotice>
       )}
 
       {tokens.loading && !tokens.data && <Loading label="Loading your tokens…" />}
@@ -157,9 +143,7 @@ export function TokensSection() {
             />
           </div>
           <div className="field field-button">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? "Creating…" : "Create token"}
-            </button>
+            <SubmitButton busy={busy} label="Create token" busyLabel="Creating…" />
           </div>
         </div>
         <ErrorAlert error={error} />

@@ -1,9 +1,11 @@
 // Updates an action item's status with a note (and optionally a new due date).
 import { type FormEvent, useId, useState } from "react";
 import { ACTION_STATUSES } from "../../../shared/schemas/meetings.schemas.js";
-import { ErrorAlert } from "../../components/alert.js";
+import { ChoiceField } from "../../components/choice-field.js";
+import { FormActions } from "../../components/form-actions.js";
 import { actionsApi } from "../../data/endpoints.js";
 import type { ActionItem, ActionStatus, UpdateActionRequest } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { actionStatusName } from "../../lib/format.js";
 
 /** The status form; `onSaved` receives the updated action. */
@@ -23,39 +25,23 @@ export function ActionStatusForm({
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [note, setNote] = useState("");
   const [dueOn, setDueOn] = useState(action.dueOn);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body: UpdateActionRequest = { status, note: note.trim() };
     if (dueOn && dueOn !== action.dueOn) body.dueOn = dueOn;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onSaved(await actionsApi.update(action.id, body));
       setNote("");
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form className="status-form" onSubmit={submit} aria-label={`Update ${action.title}`} noValidate>
       {!compact && <h2 className="panel-title">Update the status</h2>}
       <div className="form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {actionStatusName(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Status" value={status} choices={ACTION_STATUSES} nameOf={actionStatusName} onChange={setStatus} />
         <div className="field field-grow">
           <label htmlFor={`${id}-note`}>Note</label>
           <input
@@ -71,17 +57,7 @@ export function ActionStatusForm({
           <input id={`${id}-due`} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Save the status"}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions error={error} busy={busy} label="Save the status" busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 // Admin: create or edit a working group — name, description, member organisations and persons.
 import { type FormEvent, useId, useState } from "react";
-import { ErrorAlert } from "../../components/alert.js";
 import { CheckboxList } from "../../components/checkbox-list.js";
+import { FormActions } from "../../components/form-actions.js";
 import { membershipApi } from "../../data/endpoints.js";
 import type { Organisation, Person, WorkingGroup } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 
 /** The group form; `group` null creates a new one. */
 export function GroupForm({
@@ -24,8 +25,7 @@ export function GroupForm({
   const [description, setDescription] = useState(group?.description ?? "");
   const [memberOrganisations, setMemberOrganisations] = useState<string[]>(group?.organisations ?? []);
   const [memberPersons, setMemberPersons] = useState<string[]>(group?.persons ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit();
 
   const organisationChoices = organisations
     .filter((o) => o.status !== "left" || memberOrganisations.includes(o.id))
@@ -36,15 +36,13 @@ export function GroupForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = {
       name: name.trim(),
       description: description.trim(),
       organisations: memberOrganisations,
       persons: memberPersons,
     };
-    try {
+    await send(async () => {
       const saved = group ? await membershipApi.updateGroup(group.id, body) : await membershipApi.createGroup(body);
       onSaved(saved);
       if (!group) {
@@ -53,11 +51,7 @@ export function GroupForm({
         setMemberOrganisations([]);
         setMemberPersons([]);
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -87,17 +81,13 @@ export function GroupForm({
         />
         <CheckboxList legend="Member persons" choices={personChoices} selected={memberPersons} onChange={setMemberPersons} />
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : group ? "Save changes" : "Create group"}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        label={group ? "Save changes" : "Create group"}
+        busyLabel="Saving…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

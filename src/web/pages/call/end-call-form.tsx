@@ -2,32 +2,26 @@
 import { type FormEvent, useState } from "react";
 import type { TlpLabel } from "../../../shared/tlp.js";
 import { ErrorAlert } from "../../components/alert.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { MarkdownEditor } from "../../components/markdown-editor.js";
 import { TlpSelect } from "../../components/tlp-select.js";
 import { callsApi } from "../../data/endpoints.js";
 import type { UrgentCall } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 
 /** The end form; `onEnded` receives the ended call (with the summary item's id). */
 export function EndCallForm({ call, onEnded }: { call: UrgentCall; onEnded: (call: UrgentCall) => void }) {
   const [summary, setSummary] = useState("");
   const [tlp, setTlp] = useState<TlpLabel>("TLP:AMBER");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!summary.trim()) {
-      setError(new Error("Summarise the call before ending it."));
+      refuse("Summarise the call before ending it.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onEnded(await callsApi.end(call.id, { summary: summary.trim(), tlp }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await send(async () => onEnded(await callsApi.end(call.id, { summary: summary.trim(), tlp })));
   };
 
   return (
@@ -42,9 +36,7 @@ export function EndCallForm({ call, onEnded }: { call: UrgentCall; onEnded: (cal
       <MarkdownEditor label="Summary" value={summary} onChange={setSummary} rows={6} maxLength={50_000} />
       <TlpSelect value={tlp} onChange={setTlp} label="Label of the summary" />
       <ErrorAlert error={error} />
-      <button type="submit" className="button button-danger" disabled={busy}>
-        {busy ? "Ending…" : "End the call"}
-      </button>
+      <SubmitButton busy={busy} label="End the call" busyLabel="Ending…" danger />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // Whom to invite to an urgent call: the whole exchange, or working groups, organisations and persons.
 import { useId } from "react";
-import type { Directory } from "../../components/audience-picker.js";
+import { type Directory, WHOLE_EXCHANGE } from "../../components/audience-picker.js";
 import { CheckboxList, type Choice } from "../../components/checkbox-list.js";
 import type { AudienceIds } from "../../data/types.js";
 
@@ -30,12 +30,7 @@ export function InviteesPicker({
       <p className="hint">Everyone chosen is invited by name; the call and its bridge details are TLP:RED to them.</p>
       <div className="radios">
         <label className="check">
-          <input
-            type="radio"
-            name={`${id}-scope`}
-            checked={value.exchange}
-            onChange={() => onChange({ exchange: true, organisations: [], groups: [], persons: [] })}
-          />
+          <input type="radio" name={`${id}-scope`} checked={value.exchange} onChange={() => onChange(WHOLE_EXCHANGE)} />
           <span>The whole exchange</span>
         </label>
         <label className="check">

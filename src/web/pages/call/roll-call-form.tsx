@@ -2,8 +2,10 @@
 import { type FormEvent, useId, useState } from "react";
 import { ROLL_CALL_STATUSES } from "../../../shared/schemas/calls.schemas.js";
 import { ErrorAlert } from "../../components/alert.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { callsApi } from "../../data/endpoints.js";
 import type { RollCallEntry, RollCallStatus, UrgentCall } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { rollCallName } from "../../lib/format.js";
 
 /** The roll-call form; `onAnswered` receives the call with the answer in it. */
@@ -19,24 +21,15 @@ export function RollCallForm({
   const id = useId();
   const [status, setStatus] = useState<RollCallStatus | null>(mine.status);
   const [note, setNote] = useState(mine.note);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!status) {
-      setError(new Error("Choose your organisation's status."));
+      refuse("Choose your organisation's status.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onAnswered(await callsApi.answer(call.id, { status, note: note.trim() }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await send(async () => onAnswered(await callsApi.answer(call.id, { status, note: note.trim() })));
   };
 
   return (
@@ -66,9 +59,7 @@ export function RollCallForm({
         />
       </div>
       <ErrorAlert error={error} />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Sending…" : mine.status ? "Update my answer" : "Send my answer"}
-      </button>
+      <SubmitButton busy={busy} label={mine.status ? "Update my answer" : "Send my answer"} busyLabel="Sending…" />
     </form>
   );
 }

@@ -4,12 +4,14 @@ import { audienceProblem } from "../../../shared/policy.js";
 import type { TlpLabel } from "../../../shared/tlp.js";
 import { ErrorAlert } from "../../components/alert.js";
 import { AudiencePicker, fitAudience } from "../../components/audience-picker.js";
+import { FormActions } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
 import { MarkdownEditor } from "../../components/markdown-editor.js";
 import { TlpSelect } from "../../components/tlp-select.js";
 import { collaborationApi } from "../../data/endpoints.js";
 import type { AudienceIds, Comment, CreateCommentRequest, Item } from "../../data/types.js";
 import { useDirectory } from "../../hooks/use-directory.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 
 /** What is being written: a top-level comment, an answer to an RFI, or a reply to a comment. */
 export type PostKind = "comment" | "answer" | "reply";
@@ -59,8 +61,7 @@ export function CommentForm({
   const [narrow, setNarrow] = useState(false);
   const [audience, setAudience] = useState<AudienceIds>(() => fitAudience(minimum, audienceOf(item)));
   const [anonymous, setAnonymous] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, refuse, send } = useSubmit();
   // TLP:RED goes to named persons: a RED reply under a wider parent must name its recipients.
   const mustNarrow = tlp === "TLP:RED" && minimum !== "TLP:RED";
   const narrowing = narrow || mustNarrow;
@@ -75,12 +76,12 @@ export function CommentForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) {
-      setError(new Error(kind === "answer" ? "Write your answer first." : "Write something first."));
+      refuse(kind === "answer" ? "Write your answer first." : "Write something first.");
       return;
     }
     const problem = narrowing ? audienceProblem(tlp, audience) : null;
     if (problem) {
-      setError(new Error(problem));
+      refuse(problem);
       return;
     }
     const request: CreateCommentRequest = { body: body.trim() };
@@ -88,19 +89,13 @@ export function CommentForm({
     if (tlp !== minimum) request.tlp = tlp;
     if (narrowing) request.audience = audience;
     if (anonymous) request.anonymous = true;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onPosted(await collaborationApi.comment(item.id, request));
       setBody("");
       setAnonymous(false);
       setNarrow(false);
       setTlp(minimum);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -144,17 +139,7 @@ export function CommentForm({
         </div>
       </div>
       {narrowing && <NarrowAudience tlp={tlp} value={audience} onChange={setAudience} />}
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? text.busy : text.submit}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions error={error} busy={busy} label={text.submit} busyLabel={text.busy} onCancel={onCancel} />
     </form>
   );
 }

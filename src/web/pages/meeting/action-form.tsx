@@ -1,9 +1,11 @@
 // Creates an action item from an agenda item: title, description, owner (person, organisation or both), due date.
 import { type FormEvent, useId, useState } from "react";
-import { ErrorAlert } from "../../components/alert.js";
 import type { Directory } from "../../components/audience-picker.js";
+import { OrganisationField, PersonField } from "../../components/directory-fields.js";
+import { FormActions } from "../../components/form-actions.js";
 import { actionsApi } from "../../data/endpoints.js";
 import type { ActionItem, AgendaItem } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { daysFromToday } from "../../lib/dates.js";
 
 /** The action form; the action takes the agenda item's label and audience. */
@@ -24,8 +26,7 @@ export function ActionForm({
   const [personId, setPersonId] = useState("");
   const [organisationId, setOrganisationId] = useState("");
   const [dueOn, setDueOn] = useState(() => daysFromToday(30));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const choosePerson = (value: string) => {
     setPersonId(value);
@@ -36,20 +37,18 @@ export function ActionForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) {
-      setError(new Error("Give the action a title."));
+      refuse("Give the action a title.");
       return;
     }
     if (!personId && !organisationId) {
-      setError(new Error("Choose an owner: a person, an organisation or both."));
+      refuse("Choose an owner: a person, an organisation or both.");
       return;
     }
     if (!dueOn) {
-      setError(new Error("Choose a due date."));
+      refuse("Choose a due date.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () =>
       onCreated(
         await actionsApi.create({
           title: title.trim(),
@@ -60,15 +59,10 @@ export function ActionForm({
           agendaItemId: item.id,
           meetingId: item.meetingId,
         }),
-      );
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+      ),
+    );
   };
 
-  const persons = directory.persons.filter((p) => p.status === "active");
-  const organisations = directory.organisations.filter((o) => o.status === "active");
   return (
     <form className="agenda-tool" onSubmit={submit} aria-label={`New action from ${item.title}`} noValidate>
       <p className="hint">The action takes this item's label ({item.tlp}) and audience.</p>
@@ -87,42 +81,27 @@ export function ActionForm({
         />
       </div>
       <div className="form-row form-row-top">
-        <div className="field field-grow">
-          <label htmlFor={`${id}-person`}>Owner (person)</label>
-          <select id={`${id}-person`} value={personId} onChange={(e) => choosePerson(e.target.value)}>
-            <option value="">No person</option>
-            {persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.organisationName})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor={`${id}-organisation`}>Owner (organisation)</label>
-          <select id={`${id}-organisation`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            <option value="">No organisation</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PersonField
+          label="Owner (person)"
+          none="No person"
+          persons={directory.persons}
+          value={personId}
+          onChange={choosePerson}
+        />
+        <OrganisationField
+          label="Owner (organisation)"
+          none="No organisation"
+          organisations={directory.organisations}
+          value={organisationId}
+          onChange={setOrganisationId}
+          grow
+        />
         <div className="field">
           <label htmlFor={`${id}-due`}>Due</label>
           <input id={`${id}-due`} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Creating…" : "Create the action"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Create the action" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,38 +1,23 @@
 // The managers' form recording a decision on one agenda item.
 import { type FormEvent, useId, useState } from "react";
-import { ErrorAlert } from "../../components/alert.js";
+import { FormActions } from "../../components/form-actions.js";
 import { meetingsApi } from "../../data/endpoints.js";
-import type { AgendaItem } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
+import type { AgendaToolProps } from "./agenda-tool.js";
 
 /** Records a decision; `onSaved` receives the updated agenda item. */
-export function DecisionForm({
-  item,
-  onSaved,
-  onCancel,
-}: {
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onCancel: () => void;
-}) {
+export function DecisionForm({ item, onSaved, onCancel }: AgendaToolProps) {
   const id = useId();
   const [text, setText] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) {
-      setError(new Error("Write down the decision."));
+      refuse("Write down the decision.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await meetingsApi.decide(item.id, text.trim()));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await send(async () => onSaved(await meetingsApi.decide(item.id, text.trim())));
   };
 
   return (
@@ -41,15 +26,7 @@ export function DecisionForm({
         <label htmlFor={`${id}-text`}>Decision</label>
         <textarea id={`${id}-text`} rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Recording…" : "Record the decision"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Record the decision" busyLabel="Recording…" onCancel={onCancel} />
     </form>
   );
 }

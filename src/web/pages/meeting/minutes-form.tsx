@@ -1,34 +1,19 @@
 // The managers' minutes editor of one agenda item (markdown, with preview).
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/alert.js";
+import { FormActions } from "../../components/form-actions.js";
 import { MarkdownEditor } from "../../components/markdown-editor.js";
 import { meetingsApi } from "../../data/endpoints.js";
-import type { AgendaItem } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
+import type { AgendaToolProps } from "./agenda-tool.js";
 
 /** Edits the minutes; `onSaved` receives the updated agenda item. */
-export function MinutesForm({
-  item,
-  onSaved,
-  onCancel,
-}: {
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onCancel: () => void;
-}) {
+export function MinutesForm({ item, onSaved, onCancel }: AgendaToolProps) {
   const [minutes, setMinutes] = useState(item.minutes);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit({ closes: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await meetingsApi.minutes(item.id, minutes));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await send(async () => onSaved(await meetingsApi.minutes(item.id, minutes)));
   };
 
   return (
@@ -41,15 +26,7 @@ export function MinutesForm({
         maxLength={100_000}
         hint={`The minutes carry the item's label (${item.tlp}) and reach only its audience. Markdown allowed.`}
       />
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Save the minutes"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Save the minutes" busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,24 +5,18 @@ import type { Directory } from "../../components/audience-picker.js";
 import { Loading } from "../../components/loading.js";
 import { meetingsApi } from "../../data/endpoints.js";
 import type { AgendaItem, AgendaStatus, Meeting } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { agendaPartName } from "../../lib/format.js";
 import { AgendaItemCard } from "./agenda-item-card.js";
 import { ProposeForm } from "./propose-form.js";
 
 function Decide({ item, onChanged }: { item: AgendaItem; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const set = async (status: AgendaStatus) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, send } = useSubmit({ closes: true });
+  const set = (status: AgendaStatus) =>
+    send(async () => {
       await meetingsApi.arrange(item.id, { status });
       onChanged();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="actions">
       <button

@@ -2,16 +2,18 @@
 import { type FormEvent, useId, useState } from "react";
 import { audienceProblem } from "../../../shared/policy.js";
 import { AGENDA_PARTS } from "../../../shared/schemas/meetings.schemas.js";
-import type { TlpLabel } from "../../../shared/tlp.js";
 import { ErrorAlert } from "../../components/alert.js";
-import { AudiencePicker, type Directory, fitAudience } from "../../components/audience-picker.js";
+import { AudiencePicker, type Directory } from "../../components/audience-picker.js";
+import { ChoiceField } from "../../components/choice-field.js";
+import { PersonField } from "../../components/directory-fields.js";
+import { SubmitButton } from "../../components/form-actions.js";
 import { MarkdownEditor } from "../../components/markdown-editor.js";
 import { TlpSelect } from "../../components/tlp-select.js";
 import { meetingsApi } from "../../data/endpoints.js";
-import type { AgendaItem, AgendaPart, AudienceIds } from "../../data/types.js";
+import type { AgendaItem, AgendaPart } from "../../data/types.js";
+import { useLabelledAudience } from "../../hooks/use-labelled-audience.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { agendaPartName } from "../../lib/format.js";
-
-const WHOLE_EXCHANGE: AudienceIds = { exchange: true, organisations: [], groups: [], persons: [] };
 
 /** Proposes an item for `meetingId`; `onProposed` receives it (accepted at once when a manager proposes). */
 export function ProposeForm({
@@ -29,25 +31,21 @@ export function ProposeForm({
   const [description, setDescription] = useState("");
   const [presenter, setPresenter] = useState("");
   const [chathamHouse, setChathamHouse] = useState(false);
-  const [tlp, setTlp] = useState<TlpLabel>("TLP:GREEN");
-  const [audience, setAudience] = useState<AudienceIds>(WHOLE_EXCHANGE);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { tlp, chooseTlp, audience, setAudience } = useLabelledAudience("TLP:GREEN");
+  const { busy, error, refuse, send } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) {
-      setError(new Error("Give the agenda item a title."));
+      refuse("Give the agenda item a title.");
       return;
     }
     const problem = audienceProblem(tlp, audience);
     if (problem) {
-      setError(new Error(problem));
+      refuse(problem);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const item = await meetingsApi.propose(meetingId, {
         part,
         title: title.trim(),
@@ -62,28 +60,14 @@ export function ProposeForm({
       setPresenter("");
       setChathamHouse(false);
       onProposed(item);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const persons = directory.persons.filter((p) => p.status === "active");
   return (
     <form className="card form-card" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
       <h3 id={`${id}-heading`}>Propose an agenda item</h3>
       <div className="form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-part`}>Part</label>
-          <select id={`${id}-part`} value={part} onChange={(e) => setPart(e.target.value as AgendaPart)}>
-            {AGENDA_PARTS.map((p) => (
-              <option key={p} value={p}>
-                {agendaPartName(p)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Part" value={part} choices={AGENDA_PARTS} nameOf={agendaPartName} onChange={setPart} />
         <div className="field field-grow">
           <label htmlFor={`${id}-title`}>Title</label>
           <input id={`${id}-title`} maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -91,17 +75,13 @@ export function ProposeForm({
       </div>
       <MarkdownEditor label="Description" value={description} onChange={setDescription} rows={4} maxLength={10_000} />
       <div className="form-row">
-        <div className="field field-grow">
-          <label htmlFor={`${id}-presenter`}>Presenter</label>
-          <select id={`${id}-presenter`} value={presenter} onChange={(e) => setPresenter(e.target.value)}>
-            <option value="">Not decided yet</option>
-            {persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.organisationName})
-              </option>
-            ))}
-          </select>
-        </div>
+        <PersonField
+          label="Presenter"
+          none="Not decided yet"
+          persons={directory.persons}
+          value={presenter}
+          onChange={setPresenter}
+        />
         <div className="field field-check field-button">
           <label className="check">
             <input type="checkbox" checked={chathamHouse} onChange={(e) => setChathamHouse(e.target.checked)} />
@@ -110,19 +90,10 @@ export function ProposeForm({
           <p className="hint">What is said may be used, but not who said it.</p>
         </div>
       </div>
-      <TlpSelect
-        value={tlp}
-        onChange={(next) => {
-          setTlp(next);
-          setAudience((current) => fitAudience(next, current));
-        }}
-        hint="The item's title, description and minutes reach only this audience."
-      />
+      <TlpSelect value={tlp} onChange={chooseTlp} hint="The item's title, description and minutes reach only this audience." />
       <AudiencePicker tlp={tlp} value={audience} onChange={setAudience} directory={directory} />
       <ErrorAlert error={error} />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Proposing…" : "Propose the item"}
-      </button>
+      <SubmitButton busy={busy} label="Propose the item" busyLabel="Proposing…" />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 // The managers' form for a year of regular meetings: dates, start time, length, format and title; hosts rotate.
 import { type FormEvent, useId, useState } from "react";
 import { MEETING_FORMATS } from "../../../shared/schemas/meetings.schemas.js";
-import { ErrorAlert } from "../../components/alert.js";
+import { ChoiceField } from "../../components/choice-field.js";
+import { FormActions } from "../../components/form-actions.js";
 import { meetingsApi } from "../../data/endpoints.js";
 import type { MeetingFormat, MeetingSummary } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { nthWeekday, today } from "../../lib/dates.js";
 import { meetingFormatName } from "../../lib/format.js";
 
@@ -32,8 +34,7 @@ export function PlanYearForm({
   const [duration, setDuration] = useState("180");
   const [format, setFormat] = useState<MeetingFormat>("in-person");
   const [title, setTitle] = useState("Regular meeting");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit({ closes: true });
 
   const setDate = (index: number, value: string) => setDates((all) => all.map((d, i) => (i === index ? value : d)));
   const removeDate = (index: number) => setDates((all) => all.filter((_, i) => i !== index));
@@ -43,20 +44,18 @@ export function PlanYearForm({
     const chosen = [...new Set(dates.filter(Boolean))].sort();
     const minutes = Number(duration);
     if (chosen.length === 0) {
-      setError(new Error("Choose at least one date."));
+      refuse("Choose at least one date.");
       return;
     }
     if (chosen.length > 24) {
-      setError(new Error("Plan at most 24 meetings at once."));
+      refuse("Plan at most 24 meetings at once.");
       return;
     }
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 600) {
-      setError(new Error("A meeting lasts 15 to 600 minutes."));
+      refuse("A meeting lasts 15 to 600 minutes.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const planned = await meetingsApi.planYear({
         dates: chosen,
         startTime,
@@ -65,10 +64,7 @@ export function PlanYearForm({
         title: title.trim() || "Regular meeting",
       });
       onPlanned(planned.meetings);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -129,26 +125,9 @@ export function PlanYearForm({
             onChange={(e) => setDuration(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as MeetingFormat)}>
-            {MEETING_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {meetingFormatName(f)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Format" value={format} choices={MEETING_FORMATS} nameOf={meetingFormatName} onChange={setFormat} />
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Planning…" : "Plan these meetings"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Plan these meetings" busyLabel="Planning…" onCancel={onCancel} />
     </form>
   );
 }
