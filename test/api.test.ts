@@ -103,6 +103,9 @@ for (const backend of testBackends()) {
       assert.ok(doc.openapi.startsWith("3."));
       assert.ok(doc.paths["/api/items"].post);
       assert.ok(doc.paths["/api/items/{id}/label"]);
+      for (const path of ["/api/meetings", "/api/actions/mine", "/api/calls/{id}/roll-call", "/api/notifications/stream"]) {
+        assert.ok(doc.paths[path], path);
+      }
     });
 
     it("refuses a wrong password with invalid_credentials and locks after five failures", async () => {

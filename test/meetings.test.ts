@@ -353,7 +353,7 @@ for (const backend of testBackends()) {
       for (const mail of mails) {
         assert.match(mail.raw, /TLP:RED/);
         assert.match(mail.raw, new RegExp(`/calls/${call.body.id}`));
-        assert.ok(!mail.raw.includes("Wiper") && !mail.raw.includes("4711"), "no title or bridge in e-mail");
+        assert.ok(!mail.raw.includes("Wiper") && !mail.raw.includes("bridge.example"), "no title or bridge in e-mail");
       }
       assert.equal((await api("sec", "GET", `/api/calls/${call.body.id}`)).status, 404);
       const outsider = await api("sec", "PUT", `/api/calls/${call.body.id}/roll-call`, { status: "affected" });
@@ -490,7 +490,7 @@ for (const backend of testBackends()) {
       assert.match(toCarol.raw, /Plenary moved to Tuesday/);
       assert.ok(!toCarol.raw.includes("Green bulletin"), "no longer readable by Carol: not mailed");
       const text = mailText();
-      for (const secret of ["relay firmware", "Ongoing intrusion", "203.0.113.7", "Wiper", "4711"])
+      for (const secret of ["relay firmware", "Ongoing intrusion", "203.0.113.7", "Wiper", "bridge.example"])
         assert.ok(!text.includes(secret), secret);
       const again = await queueDigests(deps);
       assert.equal(again, 0, "each notification is digested once");
@@ -503,6 +503,29 @@ for (const backend of testBackends()) {
         emailUrgent: false,
         emailDigest: false,
       });
+      const optedOut = smtp.received.length;
+      const flash = await api("alice", "POST", "/api/items", {
+        kind: "warning",
+        title: "Flash for Charlie",
+        tlp: "TLP:GREEN",
+        audience: { organisations: [orgs.c] },
+        sectors: ["energy"],
+        details: { urgency: "flash" },
+      });
+      assert.equal(flash.status, 200, JSON.stringify(flash.body));
+      await drainOutbox(deps);
+      assert.deepEqual(
+        smtp.received
+          .slice(optedOut)
+          .flatMap((m) => m.to)
+          .sort(),
+        [`alice2@${backend.name}.test`, `carol2@${backend.name}.test`],
+        "Carol opted out of urgent e-mail; her colleague did not",
+      );
+      assert.ok(
+        (await notificationsOf("carol")).some((n) => n.subject.id === flash.body.id),
+        "still told in the app",
+      );
       const marked = await api("carol", "POST", "/api/notifications/read", { all: true });
       assert.equal(marked.body.unread, 0);
       assert.equal((await api("carol", "POST", "/api/notifications/read", {})).status, 400);

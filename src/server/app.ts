@@ -109,7 +109,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   installAuthentication(app, deps);
 
-  const hub = new LiveHub(deps.db, options.maxStreamsPerPerson ?? 5);
+  const hub = new LiveHub(deps.db, options.maxStreamsPerPerson ?? 5, (error) =>
+    app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "live delivery failed"),
+  );
   await hub.start();
   app.decorate("liveHub", hub);
   // Streams never end by themselves: close them first, or closing the server would wait forever.

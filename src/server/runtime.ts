@@ -44,6 +44,7 @@ export async function startServer(
     stopped = true;
     await scheduler.stop();
     await app.close();
+    deps.mailer.close?.();
     await deps.db.close();
   };
   return { app, url: `http://${deps.config.host === "0.0.0.0" ? "localhost" : deps.config.host}:${port}`, stop };

@@ -21,5 +21,7 @@ export async function testApp(db: Database, options: { mailer?: Mailer; clock?: 
   const config = loadConfig({ PORT: "0", ROUNDTABLE_PUBLIC_URL: "http://roundtable.test", LOG_LEVEL: "silent" });
   const deps: Deps = { config, db, mailer: options.mailer ?? createMailer(undefined, config.mailFrom), clock: clock.fn };
   const app: FastifyInstance = await buildApp(deps, { logger: false, rateLimitMax: 100_000, loginsPerMinute: 10_000 });
+  // The SMTP transport pools connections; close them with the app so the test process can end.
+  app.addHook("onClose", async () => deps.mailer.close?.());
   return { app, deps, clock };
 }

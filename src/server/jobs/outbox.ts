@@ -13,16 +13,20 @@ export async function drainOutbox(deps: Deps): Promise<number> {
     const n = await deps.db.asOwner(async (trx) => {
       const now = deps.clock();
       const batch = await claimMail(trx, now, BATCH);
-      for (const mail of batch) {
-        try {
-          await deps.mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.body });
+      // The transport pools a few connections: send a claimed batch concurrently, record each outcome.
+      const outcomes = await Promise.allSettled(
+        batch.map((mail) => deps.mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.body })),
+      );
+      for (const [i, outcome] of outcomes.entries()) {
+        const mail = batch[i] as (typeof batch)[number];
+        if (outcome.status === "fulfilled") {
           await mailAttempted(trx, mail.id, { sentAt: deps.clock() });
           sent++;
-        } catch (error) {
-          const delayMinutes = Math.min(60, 2 ** mail.attempts);
+        } else {
+          const error = outcome.reason;
           await mailAttempted(trx, mail.id, {
             error: error instanceof Error ? error.message.slice(0, 500) : "send failed",
-            retryAt: new Date(now.getTime() + delayMinutes * 60_000),
+            retryAt: new Date(now.getTime() + Math.min(60, 2 ** mail.attempts) * 60_000),
           });
         }
       }

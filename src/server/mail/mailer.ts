@@ -12,6 +12,8 @@ export interface MailMessage {
 export interface Mailer {
   readonly enabled: boolean;
   send(message: MailMessage): Promise<void>;
+  /** Closes pooled connections (on shutdown). */
+  close?(): void;
 }
 
 /** An SMTP mailer for `smtpUrl`, or a disabled one that refuses to pretend it sent anything. */
@@ -24,11 +26,15 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Pooled: a 1,000-recipient warning must not open 1,000 SMTP connections.
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 } as never);
   return {
     enabled: true,
     async send(message) {
       await transport.sendMail({ from, ...message });
+    },
+    close() {
+      transport.close();
     },
   };
 }

@@ -71,50 +71,24 @@ export async function notify(trx: Queryable, deps: Deps, options: NotifyOptions)
   const batchId = randomUUID();
   const now = deps.clock();
   const { subject } = options;
-  await repo.insertNotifications(
-    trx,
-    recipients.map((personId) => ({
-      id: randomUUID(),
-      batch_id: batchId,
-      person_id: personId,
-      type: options.type,
-      subject_type: subject.type,
-      subject_id: subject.id,
-      urgent: options.urgent,
-      created_at: now,
-      read_at: null,
-      digested_at: null,
-    })),
-  );
-  if (options.urgent && deps.mailer.enabled) await queueUrgentMail(trx, deps, options, recipients, now);
+  await repo.insertBatch(trx, {
+    batchId,
+    personIds: recipients,
+    type: options.type,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    urgent: options.urgent,
+    at: now,
+  });
+  if (options.urgent && deps.mailer.enabled) {
+    const mail = urgentMail({
+      text: NOTIFICATION_TEXT[options.type],
+      tlp: subject.tlp,
+      title: subject.title,
+      url: `${deps.config.publicUrl}${subjectLink(subject.type, subject.id, subject.meetingId)}`,
+    });
+    if ((await repo.queueMailTo(trx, recipients, mail, now)) > 0) await sql`SELECT pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
+  }
   await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${batchId})`.execute(trx);
   return recipients;
-}
-
-async function queueUrgentMail(trx: Queryable, deps: Deps, options: NotifyOptions, recipients: string[], now: Date) {
-  const preferences = await repo.preferencesOf(trx, recipients);
-  const wanted = recipients.filter((id) => preferences.get(id)?.email_urgent !== false);
-  if (wanted.length === 0) return;
-  const persons = await trx.selectFrom("persons").select(["id", "email"]).where("id", "in", wanted).execute();
-  const { subject } = options;
-  const mail = urgentMail({
-    text: NOTIFICATION_TEXT[options.type],
-    tlp: subject.tlp,
-    title: subject.title,
-    url: `${deps.config.publicUrl}${subjectLink(subject.type, subject.id, subject.meetingId)}`,
-  });
-  await repo.queueMail(
-    trx,
-    persons.map((p) => ({
-      id: randomUUID(),
-      recipient: p.email,
-      subject: mail.subject,
-      body: mail.text,
-      created_at: now,
-      next_attempt_at: now,
-      sent_at: null,
-      last_error: null,
-    })),
-  );
-  await sql`SELECT pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
 }

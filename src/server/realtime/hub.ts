@@ -6,7 +6,7 @@ import { AppError } from "../../shared/errors.js";
 import type { StreamEvent } from "../../shared/schemas/index.js";
 import type { Database } from "../db/database.js";
 import { EVENTS_CHANNEL } from "../notifications/notify.js";
-import { batchFor } from "../repositories/notifications.repository.js";
+import { batchRows } from "../repositories/notifications.repository.js";
 
 const HEARTBEAT_MS = 25_000;
 
@@ -20,13 +20,14 @@ export class LiveHub {
   constructor(
     private readonly db: Database,
     private readonly maxPerPerson: number,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   /** Starts listening for batches. */
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(EVENTS_CHANNEL, (batchId) => {
       // Deliver in commit order, one batch after another.
-      this.pending = this.pending.then(() => this.deliver(batchId)).catch(() => undefined);
+      this.pending = this.pending.then(() => this.deliver(batchId)).catch(this.onError);
     });
     this.heartbeat = setInterval(() => this.broadcastComment("ping"), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -55,8 +56,9 @@ export class LiveHub {
 
   private async deliver(batchId: string): Promise<void> {
     if (this.streams.size === 0 || !/^[0-9a-f-]{36}$/.test(batchId)) return;
-    const rows = await batchFor(this.db.kysely, batchId, [...this.streams.keys()]);
-    for (const row of rows) {
+    for (const row of await batchRows(this.db.kysely, batchId)) {
+      const streams = this.streams.get(row.person_id);
+      if (!streams) continue;
       const event: StreamEvent = {
         id: row.id,
         type: row.type as StreamEvent["type"],
@@ -66,7 +68,7 @@ export class LiveHub {
         createdAt: row.created_at.toISOString(),
       };
       const frame = `event: notification\nid: ${row.id}\ndata: ${JSON.stringify(event)}\n\n`;
-      for (const response of this.streams.get(row.person_id) ?? []) response.write(frame);
+      for (const response of streams) response.write(frame);
     }
   }
 

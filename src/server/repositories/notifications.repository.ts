@@ -5,17 +5,44 @@ import { type Insertable, type SqlBool, sql } from "kysely";
 import type { SubjectType } from "../../shared/schemas/index.js";
 import type { TlpLabel } from "../../shared/tlp.js";
 import type { Queryable, Tx } from "../db/database.js";
-import type { MailOutboxTable, NotificationsTable } from "../db/schema.js";
+import type { MailOutboxTable } from "../db/schema.js";
 import { actionSql, agendaItemSql, callSql, itemSql, meetingSql } from "./readable.js";
 
-/** Inserts a batch of notifications. */
-export async function insertNotifications(trx: Queryable, rows: Insertable<NotificationsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx
-      .insertInto("notifications")
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+/** Inserts one notification per person of a batch (one statement, however many persons). */
+export async function insertBatch(
+  trx: Queryable,
+  batch: {
+    batchId: string;
+    personIds: readonly string[];
+    type: string;
+    subjectType: SubjectType;
+    subjectId: string;
+    urgent: boolean;
+    at: Date;
+  },
+): Promise<void> {
+  await sql`
+    INSERT INTO notifications (id, batch_id, person_id, type, subject_type, subject_id, urgent, created_at)
+    SELECT gen_random_uuid(), ${batch.batchId}, p, ${batch.type}, ${batch.subjectType}, ${batch.subjectId}, ${batch.urgent}, ${batch.at}
+      FROM unnest(${[...batch.personIds]}::uuid[]) AS p`.execute(trx);
+}
+
+/**
+ * Queues one e-mail per person who wants urgent e-mail (the default) and is active; returns how
+ * many. The text is the same for all: it was written by the caller under the e-mail rule.
+ */
+export async function queueMailTo(
+  trx: Queryable,
+  personIds: readonly string[],
+  mail: { subject: string; text: string },
+  at: Date,
+): Promise<number> {
+  const result = await sql`
+    INSERT INTO mail_outbox (id, recipient, subject, body, created_at, next_attempt_at)
+    SELECT gen_random_uuid(), p.email, ${mail.subject}, ${mail.text}, ${at}, ${at}
+      FROM persons p LEFT JOIN notification_preferences np ON np.person_id = p.id
+     WHERE p.id = ANY(${[...personIds]}::uuid[]) AND p.status = 'active' AND coalesce(np.email_urgent, true)`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** A notification with what the viewer may know of its subject. */
@@ -105,14 +132,12 @@ export async function personsAwaitingDigest(db: Queryable, until: Date): Promise
   return rows.map((r) => r.person_id);
 }
 
-/** The rows of one batch for the given persons: what the live stream sends (no content). */
-export async function batchFor(db: Queryable, batchId: string, personIds: readonly string[]) {
-  if (personIds.length === 0) return [];
+/** The rows of one batch (what the live stream sends: no content). */
+export async function batchRows(db: Queryable, batchId: string) {
   return db
     .selectFrom("notifications")
     .select(["id", "person_id", "type", "urgent", "subject_type", "subject_id", "created_at"])
     .where("batch_id", "=", batchId)
-    .where("person_id", "in", [...personIds])
     .execute();
 }
 

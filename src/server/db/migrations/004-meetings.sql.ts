@@ -276,7 +276,12 @@ CREATE POLICY notifications_update ON notifications FOR UPDATE TO ${APP_ROLE}
   USING (person_id = rt_viewer()) WITH CHECK (person_id = rt_viewer());
 
 ALTER TABLE notification_preferences ENABLE ROW LEVEL SECURITY;
-CREATE POLICY notification_preferences_own ON notification_preferences FOR ALL TO ${APP_ROLE}
+-- Whether someone wants e-mail is read when notifying them (two booleans, no content); only the
+-- person sets theirs.
+CREATE POLICY notification_preferences_read ON notification_preferences FOR SELECT TO ${APP_ROLE} USING (true);
+CREATE POLICY notification_preferences_insert ON notification_preferences FOR INSERT TO ${APP_ROLE}
+  WITH CHECK (person_id = rt_viewer());
+CREATE POLICY notification_preferences_update ON notification_preferences FOR UPDATE TO ${APP_ROLE}
   USING (person_id = rt_viewer()) WITH CHECK (person_id = rt_viewer());
 
 ALTER TABLE calendar_feeds ENABLE ROW LEVEL SECURITY;
