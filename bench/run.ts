@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHES = ["feed", "fanout"];
+const BENCHES = ["feed", "fanout", "cascade"];
 const args = process.argv.slice(2);
 const at = args.indexOf("--only");
 const only = at >= 0 ? (args[at + 1] ?? "").split(",") : BENCHES;

@@ -18,7 +18,9 @@ import { accountRoutes } from "./routes/account.routes.js";
 import { callsRoutes } from "./routes/calls.routes.js";
 import { collaborationRoutes } from "./routes/collaboration.routes.js";
 import { documentsRoutes } from "./routes/documents.routes.js";
+import { interdependenciesRoutes } from "./routes/interdependencies.routes.js";
 import { itemsRoutes } from "./routes/items.routes.js";
+import { measuresRoutes } from "./routes/measures.routes.js";
 import { meetingsRoutes } from "./routes/meetings.routes.js";
 import { membershipRoutes } from "./routes/membership.routes.js";
 import { notificationsRoutes } from "./routes/notifications.routes.js";
@@ -133,6 +135,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await meetingsRoutes(api, deps);
     await callsRoutes(api, deps);
     await notificationsRoutes(api, deps, hub);
+    await measuresRoutes(api, deps);
+    await interdependenciesRoutes(api, deps);
   });
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));

@@ -21,6 +21,8 @@ export const ERROR_CATALOGUE = {
   not_originator: { status: 403, description: "Only the originating organisation may change an item's label." },
   not_invited: { status: 403, description: "Only the invitees of an urgent call answer its roll-call." },
   action_owner_cannot_read: { status: 422, description: "The action's label and audience would hide it from its owner." },
+  measure_not_applicable: { status: 422, description: "The measure does not apply to your organisation's sectors or kind." },
+  dependency_invalid: { status: 422, description: "A dependency names an unknown or unreadable service, or its own service." },
   meeting_in_past: { status: 400, description: "A meeting (or its new time) must start in the future." },
   calendar_feed_revoked: { status: 410, description: "The calendar feed was revoked; create a new one under Account." },
   too_many_streams: { status: 429, description: "Too many live notification streams open for one person." },

@@ -1,6 +1,7 @@
 // The kinds of information an exchange shares (ENISA good practice, CIIP handbook) and the fields
 // each kind has on top of title, body, sectors, label and audience.
 import { z } from "zod";
+import { ORGANISATION_KINDS, SECTORS } from "./schemas/common.js";
 
 const text = (max: number) => z.string().trim().max(max);
 const when = z.iso.datetime({ offset: true });
@@ -108,6 +109,13 @@ export const ExerciseDetails = z.strictObject({
 
 export const AnnouncementDetails = z.strictObject({});
 
+/** A sector-wide preparedness measure: to whom it applies; adoption and reviews live beside it. */
+export const MeasureDetails = z.strictObject({
+  appliesToSectors: z.array(z.enum(SECTORS)).min(1).max(SECTORS.length),
+  appliesToKinds: z.array(z.enum(ORGANISATION_KINDS)).min(1).max(ORGANISATION_KINDS.length),
+  rationale: text(10_000).optional(),
+});
+
 export const RfiDetails = z.strictObject({
   dueAt: when,
   answerersVisible: z.boolean().default(false),
@@ -152,6 +160,11 @@ export const KINDS = {
   },
   announcement: { name: "Announcement", purpose: "News for the exchange.", details: AnnouncementDetails },
   rfi: { name: "Request for information", purpose: "A question to the exchange, answered in a thread.", details: RfiDetails },
+  measure: {
+    name: "Preparedness measure",
+    purpose: "A sector-wide measure: proposed, adopted by decision, implemented by each organisation, reviewed.",
+    details: MeasureDetails,
+  },
 } as const;
 
 export type ItemKind = keyof typeof KINDS;
@@ -160,13 +173,15 @@ export const ITEM_KINDS = Object.keys(KINDS) as ItemKind[];
 /** The details of each kind, by kind. */
 export type KindDetails = { [K in ItemKind]: z.output<(typeof KINDS)[K]["details"]> };
 
-/** Statuses the feed can filter on: an incident's status, an RFI's state. */
-export const ITEM_STATUSES = ["ongoing", "contained", "resolved", "open", "closed"] as const;
+/** Statuses the feed can filter on: an incident's status, an RFI's state, a measure's stage. */
+export const ITEM_STATUSES = ["ongoing", "contained", "resolved", "open", "closed", "proposed", "adopted", "retired"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** The status stored with an item, derived from its kind and details. */
 export function statusOf(kind: ItemKind, details: Record<string, unknown>, closed = false): ItemStatus | null {
   if (kind === "incident") return details.status as ItemStatus;
   if (kind === "rfi") return closed ? "closed" : "open";
+  // A new measure is proposed; adoption and retirement move it on (measures.service), never an edit.
+  if (kind === "measure") return "proposed";
   return null;
 }

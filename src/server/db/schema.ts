@@ -383,6 +383,71 @@ export interface ScheduledJobsTable {
   last_error: string | null;
 }
 
+export interface MeasuresTable {
+  item_id: string;
+  stage: "proposed" | "adopted" | "retired";
+  applies_to_sectors: string[];
+  applies_to_kinds: string[];
+  adopted_at: Date | null;
+  adopted_by: string | null;
+  decision_id: string | null;
+  decision_note: string;
+  review_interval_months: number | null;
+  target_date: string | null;
+  next_review_on: string | null;
+  last_review_on: string | null;
+  retired_at: Date | null;
+  retired_reason: string | null;
+}
+
+export interface MeasureImplementationsTable extends ContentColumns {
+  measure_id: string;
+  organisation_id: string;
+  status: "not-started" | "planned" | "in-progress" | "implemented" | "not-applicable";
+  reason: string;
+  evidence: string;
+  updated_at: Date;
+  confirmed_at: Date;
+}
+
+export interface MeasureStatusHistoryTable {
+  id: string;
+  measure_id: string;
+  organisation_id: string;
+  status: string;
+  at: Date;
+}
+
+export interface ServicesTable extends ContentColumns {
+  id: string;
+  name: string;
+  description: string;
+  sector: string;
+  region: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ServiceDependenciesTable {
+  id: string;
+  dependent_id: string;
+  provider_id: string;
+  type: "physical" | "cyber" | "geographic" | "logical";
+  buffer_hours: number;
+  delay_hours: number;
+  degradation: "partial" | "total";
+  created_by: string;
+  created_at: Date;
+}
+
+export interface IimCoefficientsTable {
+  id: number;
+  sectors: string[];
+  coefficients: number[][];
+  updated_by: string | null;
+  updated_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -426,6 +491,12 @@ export interface DB {
   calendar_feeds: CalendarFeedsTable;
   mail_outbox: MailOutboxTable;
   scheduled_jobs: ScheduledJobsTable;
+  measures: MeasuresTable;
+  measure_implementations: MeasureImplementationsTable;
+  measure_status_history: MeasureStatusHistoryTable;
+  services: ServicesTable;
+  service_dependencies: ServiceDependenciesTable;
+  iim_coefficients: IimCoefficientsTable;
 }
 
 /** Tables in an order that respects foreign keys (backup and restore use it). */
@@ -463,5 +534,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "calendar_feeds",
   "mail_outbox",
   "scheduled_jobs",
+  "measures",
+  "measure_implementations",
+  "measure_status_history",
+  "services",
+  "service_dependencies",
+  "iim_coefficients",
   "audit_log",
 ] as const satisfies readonly (keyof DB)[];

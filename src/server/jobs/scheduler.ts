@@ -6,7 +6,7 @@ import type { Deps } from "../context.js";
 import { MAIL_CHANNEL } from "../notifications/notify.js";
 import { queueDigests } from "./digest.js";
 import { drainOutbox } from "./outbox.js";
-import { escalateOverdueActions, escalateUnacknowledgedWarnings, remindActionsDue } from "./sweeps.js";
+import { askForMeasureReviews, escalateOverdueActions, escalateUnacknowledgedWarnings, remindActionsDue } from "./sweeps.js";
 
 /** One recurring job: what it does and when it runs next after `now`. */
 export interface Job {
@@ -32,6 +32,7 @@ export function standardJobs(digestHourUtc: number): Job[] {
     { name: "action-reminders", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: remindActionsDue },
     { name: "action-escalations", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: escalateOverdueActions },
     { name: "warning-escalations", next: (now) => new Date(now.getTime() + MINUTE), run: escalateUnacknowledgedWarnings },
+    { name: "measure-reviews", next: (now) => new Date(now.getTime() + 60 * MINUTE), run: askForMeasureReviews },
     {
       name: "daily-digest",
       first: (now) => nextDailyAt(now, digestHourUtc),

@@ -10,6 +10,7 @@ import { audienceOrganisations } from "../repositories/collaboration.repository.
 import * as members from "../repositories/membership.repository.js";
 import { chainOf, ownersOf, today } from "../services/actions.service.js";
 import { audienceOf } from "../services/items.service.js";
+import { addMonths, notifyApplicable } from "../services/measures.service.js";
 
 /** Days before the due date that an owner is reminded. */
 export const REMINDER_DAYS = 2;
@@ -128,5 +129,35 @@ export async function escalateUnacknowledgedWarnings(deps: Deps): Promise<number
       }
     }
     return escalated;
+  });
+}
+
+/** Asks applicable organisations to confirm or update their status when a measure's review falls due. */
+export async function askForMeasureReviews(deps: Deps): Promise<number> {
+  const day = today(deps);
+  return deps.db.asOwner(async (trx) => {
+    const due = await trx
+      .selectFrom("measures as m")
+      .innerJoin("items as i", "i.id", "m.item_id")
+      .selectAll("m")
+      .select(["i.title", "i.tlp"])
+      .where("m.stage", "=", "adopted")
+      .where("m.next_review_on", "<=", day)
+      .execute();
+    for (const measure of due) {
+      // Claim by moving the date: a second instance's UPDATE finds it no longer due.
+      const claimed = await trx
+        .updateTable("measures")
+        .set({
+          last_review_on: measure.next_review_on,
+          next_review_on: addMonths(measure.next_review_on as string, measure.review_interval_months ?? 12),
+        })
+        .where("item_id", "=", measure.item_id)
+        .where("next_review_on", "=", measure.next_review_on)
+        .returning("item_id")
+        .executeTakeFirst();
+      if (claimed) await notifyApplicable(trx, deps, measure, "measure.review_due");
+    }
+    return due.length;
   });
 }

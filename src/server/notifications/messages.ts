@@ -15,6 +15,8 @@ export const NOTIFICATION_TEXT: Record<NotificationType, string> = {
   "action.assigned": "An action was assigned",
   "action.reminder": "An action is due soon",
   "action.overdue": "An action is overdue",
+  "measure.adopted": "A preparedness measure that applies to your organisation was adopted",
+  "measure.review_due": "A measure's review is due: confirm or update your organisation's status",
 };
 
 /** The web path of a subject; an agenda item lives on its meeting's page. */

@@ -12,6 +12,7 @@ import { type AuditEvent, appendAudit } from "../repositories/audit.repository.j
 import { hasAcceptedCurrent } from "../repositories/documents.repository.js";
 import type { ItemRow, ItemWithNames } from "../repositories/items.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
+import * as measuresRepo from "../repositories/measures.repository.js";
 import * as members from "../repositories/membership.repository.js";
 import { newPseudonym, originatorFor } from "./anonymity.js";
 import { excerpt } from "./excerpt.js";
@@ -206,6 +207,16 @@ export async function createItemIn(trx: Tx, deps: Deps, viewer: Viewer, input: C
     summary: null,
   };
   await itemsRepo.insertItem(trx, row);
+  if (row.kind === "measure") {
+    // A measure's workflow (adoption, reviews) lives beside the item; it starts as proposed.
+    await measuresRepo.insertMeasure(trx, {
+      item_id: row.id,
+      stage: "proposed",
+      applies_to_sectors: details.appliesToSectors as string[],
+      applies_to_kinds: details.appliesToKinds as string[],
+      decision_note: "",
+    });
+  }
   await snapshot(trx, row, viewer, now, 1);
   await appendAudit(
     trx,
@@ -264,7 +275,7 @@ export async function updateItem(
       body: input.body,
       sectors: [...new Set(input.sectors)],
       details,
-      status: statusOf(row.kind as ItemKind, details, row.closed_at !== null),
+      status: row.kind === "measure" ? row.status : statusOf(row.kind as ItemKind, details, row.closed_at !== null),
       updated_at: now,
     };
     await itemsRepo.updateItem(trx, id, patch);

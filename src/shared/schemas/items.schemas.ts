@@ -39,6 +39,7 @@ export const CreateItemRequest = z.discriminatedUnion("kind", [
   variant("exercise"),
   variant("announcement"),
   variant("rfi"),
+  variant("measure"),
 ]);
 export type CreateItemRequest = z.input<typeof CreateItemRequest>;
 

@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   "action.assigned",
   "action.reminder",
   "action.overdue",
+  "measure.adopted",
+  "measure.review_due",
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;

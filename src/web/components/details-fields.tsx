@@ -3,6 +3,7 @@ import { type ReactNode, useId } from "react";
 import type { ItemKind } from "../../shared/kinds.js";
 import { type Draft, type DraftValue, type FieldErrors, isRequired, type ProductRow } from "../lib/details-draft.js";
 import { fieldsOf, type LeafSpec, riskScore } from "../lib/kind-fields.js";
+import { CheckboxList } from "./checkbox-list.js";
 import { describedBy, FieldError } from "./field-error.js";
 import { LevelField } from "./level-field.js";
 import { ProductsField } from "./products-field.js";
@@ -52,6 +53,23 @@ function LeafField({ spec, value, required, error, onChange }: LeafProps) {
         hint={spec.hint}
         error={error}
       />
+    );
+  }
+  if (spec.type === "multichoice") {
+    const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+    return (
+      <div className="field">
+        <CheckboxList
+          legend={required ? `${spec.label} (required)` : spec.label}
+          choices={spec.options}
+          selected={chosen}
+          onChange={onChange}
+          {...(spec.hint ? { hint: spec.hint } : {})}
+          filterable={false}
+          inline
+        />
+        {errorText}
+      </div>
     );
   }
   if (spec.type === "boolean") {

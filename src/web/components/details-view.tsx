@@ -23,6 +23,10 @@ function LeafValue({ spec, value }: { spec: LeafSpec; value: unknown }): ReactNo
       return typeof value === "string" ? <time dateTime={value}>{formatDay(value)}</time> : String(value);
     case "choice":
       return spec.options.find((o) => o.value === value)?.label ?? String(value);
+    case "multichoice":
+      return (Array.isArray(value) ? value : [value])
+        .map((entry) => spec.options.find((o) => o.value === entry)?.label ?? String(entry))
+        .join(", ");
     case "level": {
       const definition = spec.levels.find((l) => l.level === value)?.definition;
       return (

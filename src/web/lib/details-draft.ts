@@ -9,8 +9,8 @@ export interface ProductRow {
   versions: string;
 }
 
-/** A value as the form holds it. */
-export type DraftValue = string | boolean | ProductRow[];
+/** A value as the form holds it (a multichoice field holds the chosen option values). */
+export type DraftValue = string | boolean | string[] | ProductRow[];
 
 /** Form state of a kind's details, keyed by field path ("impact.severity"). */
 export type Draft = Record<string, DraftValue>;
@@ -38,6 +38,7 @@ function emptyValue(spec: LeafSpec): DraftValue {
     case "boolean":
       return false;
     case "products":
+    case "multichoice":
       return [];
     case "choice":
       return spec.initial ?? "";
@@ -71,6 +72,8 @@ function draftValue(spec: LeafSpec, value: unknown): DraftValue {
       return typeof value === "string" ? toLocalInput(value) : "";
     case "list":
       return Array.isArray(value) ? value.map(String).join("\n") : "";
+    case "multichoice":
+      return Array.isArray(value) ? value.map(String) : [];
     case "products":
       return Array.isArray(value)
         ? value.map((row) => {
@@ -97,6 +100,11 @@ function apiValue(spec: LeafSpec, value: DraftValue | undefined): unknown {
       return (value as ProductRow[])
         .map((r) => ({ product: r.product.trim(), versions: r.versions.trim() }))
         .filter((r) => r.product || r.versions);
+    case "multichoice": {
+      // Nothing chosen is "not given", so a required list says "Required." like any other field.
+      const chosen = Array.isArray(value) ? (value as unknown[]).map(String) : [];
+      return chosen.length > 0 ? chosen : undefined;
+    }
     case "list":
       return String(value)
         .split("\n")

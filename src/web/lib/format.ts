@@ -5,9 +5,12 @@ import type {
   AgendaPart,
   AgendaStatus,
   ChairSeat,
+  DependencyType,
   DocumentKind,
+  ImplementationStatus,
   ItemKind,
   ItemStatus,
+  MeasureStage,
   MeetingFormat,
   MeetingStatus,
   MemberStatus,
@@ -47,9 +50,12 @@ const ITEM_STATUS_NAMES: Record<ItemStatus, string> = {
   resolved: "Resolved",
   open: "Open",
   closed: "Closed",
+  proposed: "Proposed",
+  adopted: "Adopted",
+  retired: "Retired",
 };
 
-/** The display name of an item's status (incident status, RFI state). */
+/** The display name of an item's status (incident status, RFI state, measure stage). */
 export function itemStatusName(status: ItemStatus): string {
   return ITEM_STATUS_NAMES[status] ?? status;
 }
@@ -253,4 +259,62 @@ const ROLL_CALL_NAMES: Record<RollCallStatus, string> = {
 /** The display name of a roll-call answer. */
 export function rollCallName(status: RollCallStatus): string {
   return ROLL_CALL_NAMES[status] ?? status;
+}
+
+const MEASURE_STAGE_NAMES: Record<MeasureStage, string> = {
+  proposed: "Proposed",
+  adopted: "Adopted",
+  retired: "Retired",
+};
+
+/** The display name of a measure's stage. */
+export function measureStageName(stage: MeasureStage): string {
+  return MEASURE_STAGE_NAMES[stage] ?? stage;
+}
+
+const IMPLEMENTATION_NAMES: Record<ImplementationStatus, string> = {
+  "not-started": "Not started",
+  planned: "Planned",
+  "in-progress": "In progress",
+  implemented: "Implemented",
+  "not-applicable": "Not applicable",
+};
+
+/** The display name of an organisation's implementation status of a measure. */
+export function implementationStatusName(status: ImplementationStatus): string {
+  return IMPLEMENTATION_NAMES[status] ?? status;
+}
+
+const DEPENDENCY_TYPE_NAMES: Record<DependencyType, string> = {
+  physical: "Physical",
+  cyber: "Cyber",
+  geographic: "Geographic",
+  logical: "Logical",
+};
+
+/** The display name of a dependency type (Rinaldi, Peerenboom and Kelly, 2001). */
+export function dependencyTypeName(type: DependencyType): string {
+  return DEPENDENCY_TYPE_NAMES[type] ?? type;
+}
+
+/** The display name of what a service's failure does to a dependent one, or of a simulated level (1, 2). */
+export function impactName(impact: "partial" | "total" | number): string {
+  if (impact === "partial" || impact === 1) return "Degraded";
+  if (impact === "total" || impact === 2) return "Failed";
+  return impact === 0 ? "Working" : String(impact);
+}
+
+/** A number of hours as a short duration: "45 min", "6 h", "2 d 4 h". */
+export function formatHours(hours: number): string {
+  if (!Number.isFinite(hours)) return String(hours);
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours < 48) return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} h`;
+  const days = Math.floor(hours / 24);
+  const rest = Math.round(hours - days * 24);
+  return rest ? `${days} d ${rest} h` : `${days} d`;
+}
+
+/** A share 0–1 as a whole percentage, e.g. "42%". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }

@@ -1,5 +1,7 @@
 // How each kind's details are asked for and shown: labels, hints, input types, option names (keys follow KINDS).
 import { type ItemKind, type KindDetails, SEVERITY_LEVELS } from "../../shared/kinds.js";
+import { ORGANISATION_KINDS, SECTORS } from "../../shared/schemas/common.js";
+import { sectorName } from "./format.js";
 
 /** One choice of an enumerated field. */
 export interface Option {
@@ -27,6 +29,7 @@ export type LeafSpec = Common &
     | { type: "datetime"; initial?: () => Date }
     | { type: "date" }
     | { type: "choice"; options: readonly Option[]; initial?: string }
+    | { type: "multichoice"; options: readonly Option[] }
     | { type: "level"; levels: readonly Level[] }
     | { type: "integer"; min: number; max?: number }
     | { type: "boolean" }
@@ -83,6 +86,13 @@ const impact = {
     rows: 3,
   },
 } as const satisfies Record<keyof KindDetails["incident"]["impact"], LeafSpec>;
+
+/** Short names of organisation kinds where a measure lists whom it applies to. */
+const MEASURE_KIND_NAMES: Record<(typeof ORGANISATION_KINDS)[number], string> = {
+  public: "Public",
+  private: "Private",
+  academia: "Academia",
+};
 
 /** The fields of every kind, in the order the form asks for them. */
 export const KIND_FIELDS: KindFieldSpecs = {
@@ -229,6 +239,20 @@ export const KIND_FIELDS: KindFieldSpecs = {
       label: "Answerers see each other's names",
       hint: "When off, answerers see each other only as pseudonyms. You always see who answered.",
     },
+  },
+  measure: {
+    appliesToSectors: {
+      type: "multichoice",
+      label: "Applies to sectors",
+      hint: "Organisations of these sectors report how they implement it.",
+      options: SECTORS.map((s) => ({ value: s, label: sectorName(s) })),
+    },
+    appliesToKinds: {
+      type: "multichoice",
+      label: "Applies to kinds of organisation",
+      options: ORGANISATION_KINDS.map((k) => ({ value: k, label: MEASURE_KIND_NAMES[k] })),
+    },
+    rationale: { type: "textarea", label: "Rationale", hint: "Why the exchange should adopt it.", maxLength: 10_000 },
   },
 };
 

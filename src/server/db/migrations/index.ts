@@ -3,6 +3,7 @@ import { CORE_SCHEMA, CORE_SCHEMA_TRUNCATE_GUARD } from "./001-core.sql.js";
 import { POLICY_STATEMENTS } from "./002-policy.sql.js";
 import { INFORMATION_STATEMENTS } from "./003-information.sql.js";
 import { MEETINGS_STATEMENTS } from "./004-meetings.sql.js";
+import { MEASURES_STATEMENTS } from "./005-measures.sql.js";
 
 /** One versioned migration: statements run in order inside one transaction. */
 export interface Migration {
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "tlp-policy-and-rls", statements: POLICY_STATEMENTS },
   { version: 3, name: "information-model", statements: INFORMATION_STATEMENTS },
   { version: 4, name: "meetings-calls-notifications", statements: MEETINGS_STATEMENTS },
+  { version: 5, name: "measures-interdependencies", statements: MEASURES_STATEMENTS },
 ];
