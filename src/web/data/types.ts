@@ -104,6 +104,34 @@ export type NotificationPreferences = z.infer<typeof S.NotificationPreferences>;
 export type CalendarFeed = z.infer<typeof S.CalendarFeed>;
 export type CreatedCalendarFeed = z.infer<typeof S.CreatedCalendarFeed>;
 
+export type MeasureStage = z.infer<typeof S.MeasureStageSchema>;
+export type ImplementationStatus = z.infer<typeof S.ImplementationStatusSchema>;
+export type MeasureSummary = z.infer<typeof S.MeasureSummary>;
+export type MeasureList = z.infer<typeof S.MeasureList>;
+export type Measure = z.infer<typeof S.Measure>;
+export type MeasureAggregate = z.infer<typeof S.MeasureAggregate>;
+export type ImplementationReport = z.infer<typeof S.ImplementationReport>;
+export type AdoptionOverview = z.infer<typeof S.AdoptionOverview>;
+export type ProposeMeasureRequest = z.input<typeof S.ProposeMeasureRequest>;
+export type AdoptMeasureRequest = z.input<typeof S.AdoptMeasureRequest>;
+export type ReviseMeasureRequest = z.input<typeof S.ReviseMeasureRequest>;
+export type ReportImplementationRequest = z.input<typeof S.ReportImplementationRequest>;
+
+export type DependencyType = z.infer<typeof S.DependencyTypeSchema>;
+export type Service = z.infer<typeof S.Service>;
+export type Dependency = z.infer<typeof S.Dependency>;
+export type ServiceGraph = z.infer<typeof S.ServiceGraph>;
+export type CreateServiceRequest = z.input<typeof S.CreateServiceRequest>;
+export type CreateDependencyRequest = z.input<typeof S.CreateDependencyRequest>;
+export type SimulateRequest = z.input<typeof S.SimulateRequest>;
+export type SimulationResult = z.infer<typeof S.SimulationResult>;
+export type SimulatedService = SimulationResult["services"][number];
+export type HiddenServices = SimulationResult["hidden"][number];
+export type SaveAnalysisRequest = z.input<typeof S.SaveAnalysisRequest>;
+export type IimCoefficients = z.infer<typeof S.IimCoefficients>;
+export type SetIimCoefficientsRequest = z.input<typeof S.SetIimCoefficientsRequest>;
+export type IimSolution = z.infer<typeof S.IimSolution>;
+
 /** The plain audience of a request: ids, not names. */
 export interface AudienceIds {
   exchange: boolean;
