@@ -92,3 +92,32 @@ it("posts an item from a JSON file and lists only what each person may read", as
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /validation_failed: body\.details/);
 });
+
+it("lists measures and exports them as CSV and JSON, as the token's person", async () => {
+  const env = { ROUNDTABLE_URL: server.url };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rt-cli-measure-")), "measure.json");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      kind: "measure",
+      title: "Offline backups of billing systems",
+      tlp: "TLP:GREEN",
+      audience: { exchange: true },
+      details: { appliesToSectors: ["energy"], appliesToKinds: ["private"] },
+    }),
+  );
+  const posted = await run(["items", "post", file], { ...env, ROUNDTABLE_TOKEN: tokens.alice as string });
+  assert.equal(posted.code, 0, posted.stderr);
+  const list = await run(["measures", "list"], { ...env, ROUNDTABLE_TOKEN: tokens.bob as string });
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /proposed\s+TLP:GREEN\s+implemented\s+0\/\d+\s+Offline backups of billing systems/);
+  const csv = await run(["measures", "export"], { ...env, ROUNDTABLE_TOKEN: tokens.bob as string });
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout, /^"id","title","tlp","stage"/);
+  assert.match(csv.stdout, /"Offline backups of billing systems","TLP:GREEN","proposed"/);
+  const json = await run(["measures", "export", "--format", "json"], { ...env, ROUNDTABLE_TOKEN: tokens.bob as string });
+  assert.equal(JSON.parse(json.stdout).measures[0].title, "Offline backups of billing systems");
+  const bad = await run(["measures", "export", "--format", "xml"], { ...env, ROUNDTABLE_TOKEN: tokens.bob as string });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /csv or json/);
+});

@@ -18,18 +18,23 @@ export function apiTarget(options: { url?: string; token?: string }): ApiTarget 
   return { url, token };
 }
 
-/** Calls the API; throws the API's own error message on a 4xx/5xx. */
-export async function callApi<T>(target: ApiTarget, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the API and returns the body as text; throws the API's own error message on a 4xx/5xx. */
+export async function callApiText(target: ApiTarget, method: string, path: string, body?: unknown): Promise<string> {
   const res = await fetch(`${target.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const json = text ? JSON.parse(text) : {};
   if (!res.ok) {
-    const error = json.error ?? { code: String(res.status), message: res.statusText };
+    const error = (text ? JSON.parse(text) : {}).error ?? { code: String(res.status), message: res.statusText };
     throw new Error(`${error.code}: ${error.message}`);
   }
-  return json as T;
+  return text;
+}
+
+/** Calls the API and parses the JSON answer. */
+export async function callApi<T>(target: ApiTarget, method: string, path: string, body?: unknown): Promise<T> {
+  const text = await callApiText(target, method, path, body);
+  return (text ? JSON.parse(text) : {}) as T;
 }

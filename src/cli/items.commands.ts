@@ -4,13 +4,15 @@ import type { Command } from "commander";
 import type { FeedPage, Item, SearchResult } from "../shared/schemas/index.js";
 import { apiTarget, callApi } from "./api-client.js";
 
-interface ConnectionOptions {
+/** Options of every API client command. */
+export interface ConnectionOptions {
   url?: string;
   token?: string;
   json?: boolean;
 }
 
-function withConnection(command: Command): Command {
+/** Adds --url, --token and --json to an API client command. */
+export function withConnection(command: Command): Command {
   return command
     .option("--url <url>", "the server (default ROUNDTABLE_URL or http://localhost:8080)")
     .option("--token <token>", "a personal API token (default ROUNDTABLE_TOKEN)")

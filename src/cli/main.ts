@@ -1,9 +1,10 @@
-// The `roundtable` command line: serve, demo, migrate, admin, audit, jobs, backup, restore, items.
+// The `roundtable` command line: serve, demo, migrate, admin, audit, jobs, backup, restore, items, measures.
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../server/config.js";
 import { registerAdminCommands } from "./admin.commands.js";
 import { registerItemCommands } from "./items.commands.js";
 import { registerJobCommands } from "./jobs.commands.js";
+import { registerMeasureCommands } from "./measures.commands.js";
 import { registerServerCommands } from "./server.commands.js";
 
 const program = new Command()
@@ -15,6 +16,7 @@ registerServerCommands(program);
 registerAdminCommands(program);
 registerItemCommands(program);
 registerJobCommands(program);
+registerMeasureCommands(program);
 
 try {
   loadConfig();

@@ -111,7 +111,7 @@ export function validateCascadeInput(input: CascadeInput): string | null {
 /** Validates in one pass, filling each dependency's provider and dependent index into `ends` when given. */
 function check(
   input: CascadeInput,
-  ends: { prov: Int32Array; dep: Int32Array } | null,
+  ends: { prov: Int32Array; dep: Int32Array; ids: string[] } | null,
 ): { problem: string | null; indexOf: Map<string, number> } {
   const indexOf = new Map<string, number>();
   const fail = (problem: string) => ({ problem, indexOf });
@@ -147,6 +147,7 @@ function check(
     if (ends) {
       ends.prov[e] = provider;
       ends.dep[e] = dependent;
+      ends.ids[e] = d.id;
     }
   }
   for (const [i, e] of input.initial.entries()) {
@@ -166,96 +167,130 @@ const OWN_START = 0;
 const OWN_END = 1;
 const EVAL = 2;
 
-/** A binary min-heap of events ordered by (time, insertion order), over pooled slots in typed arrays. */
+/**
+ * The event queue: a binary min-heap of distinct instants, each with its events in insertion order. Events
+ * often share an instant (times are rounded), so the heap stays small and an instant comes out whole, in a
+ * stable order. Events live in pooled slots of typed arrays, chained per instant.
+ */
 class EventQueue {
-  private heap = new Int32Array(1024);
-  size = 0;
-  private time = new Float64Array(1024);
-  private seq = new Float64Array(1024);
+  private heapTime = new Float64Array(256);
+  private heapBucket = new Int32Array(256);
+  private heapSize = 0;
+  private bucketOf = new Map<number, number>();
+  private first = new Int32Array(256);
+  private last = new Int32Array(256);
+  private freeBuckets: number[] = [];
+  private buckets = 0;
   kind = new Uint8Array(1024);
   ref = new Int32Array(1024);
   /** Own events: the level; evaluations: the window [from, to] of the provider's history. */
   level = new Uint8Array(1024);
   from = new Float64Array(1024);
   to = new Float64Array(1024);
-  private free = new Int32Array(1024);
-  private freeCount = 0;
+  /** The next event of the same instant, or -1. */
+  next = new Int32Array(1024);
+  private freeSlot = -1;
   private slots = 0;
-  private nextSeq = 0;
 
-  private grow(): void {
-    const n = this.time.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.heap = grow(this.heap);
-    this.time = grow(this.time);
-    this.seq = grow(this.seq);
-    this.kind = grow(this.kind);
-    this.ref = grow(this.ref);
-    this.level = grow(this.level);
-    this.from = grow(this.from);
-    this.to = grow(this.to);
-    this.free = grow(this.free);
-  }
-
-  private less(a: number, b: number): boolean {
-    const ta = this.time[a]!;
-    const tb = this.time[b]!;
-    return ta < tb || (ta === tb && this.seq[a]! < this.seq[b]!);
+  get empty(): boolean {
+    return this.heapSize === 0;
   }
 
   push(time: number, kind: number, ref: number, level: number, from: number, to: number): void {
-    let slot: number;
-    if (this.freeCount > 0) slot = this.free[--this.freeCount]!;
+    let slot = this.freeSlot;
+    if (slot >= 0) this.freeSlot = this.next[slot]!;
     else {
-      if (this.slots === this.time.length) this.grow();
+      if (this.slots === this.kind.length) this.growSlots();
       slot = this.slots++;
     }
-    this.time[slot] = time;
-    this.seq[slot] = this.nextSeq++;
     this.kind[slot] = kind;
     this.ref[slot] = ref;
     this.level[slot] = level;
     this.from[slot] = from;
     this.to[slot] = to;
-    const heap = this.heap;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!this.less(slot, p)) break;
-      heap[i] = p;
-      i = parent;
-    }
-    heap[i] = slot;
+    this.next[slot] = -1;
+    const bucket = this.bucketOf.get(time);
+    if (bucket !== undefined) {
+      this.next[this.last[bucket]!] = slot;
+      this.last[bucket] = slot;
+    } else this.open(time, slot);
   }
 
-  peekTime(): number {
-    return this.time[this.heap[0]!]!;
-  }
-
-  /** Removes the earliest event and returns its slot, valid until the next push. */
-  pop(): number {
-    const heap = this.heap;
-    const top = heap[0]!;
-    const last = heap[--this.size]!;
-    const n = this.size;
+  /** Takes the earliest instant out: its time, and its first event (follow `next`). */
+  pop(): { time: number; head: number } {
+    const { heapTime, heapBucket } = this;
+    const time = heapTime[0]!;
+    const bucket = heapBucket[0]!;
+    const n = --this.heapSize;
+    const lastTime = heapTime[n]!;
+    const lastBucket = heapBucket[n]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && this.less(heap[child + 1]!, heap[child]!)) child++;
-      if (!this.less(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
+      if (child + 1 < n && heapTime[child + 1]! < heapTime[child]!) child++;
+      if (lastTime <= heapTime[child]!) break;
+      heapTime[i] = heapTime[child]!;
+      heapBucket[i] = heapBucket[child]!;
       i = child;
     }
-    if (n > 0) heap[i] = last;
-    this.free[this.freeCount++] = top;
-    return top;
+    heapTime[i] = lastTime;
+    heapBucket[i] = lastBucket;
+    this.bucketOf.delete(time);
+    this.freeBuckets.push(bucket);
+    return { time, head: this.first[bucket]! };
   }
+
+  /** Returns the events of a popped instant, from `head` on, to the pool. */
+  release(head: number): void {
+    let slot = head;
+    while (this.next[slot]! >= 0) slot = this.next[slot]!;
+    this.next[slot] = this.freeSlot;
+    this.freeSlot = head;
+  }
+
+  private open(time: number, slot: number): void {
+    let bucket = this.freeBuckets.pop();
+    if (bucket === undefined) {
+      if (this.buckets === this.first.length) {
+        this.first = grow(this.first);
+        this.last = grow(this.last);
+        this.heapTime = grow(this.heapTime);
+        this.heapBucket = grow(this.heapBucket);
+      }
+      bucket = this.buckets++;
+    }
+    this.first[bucket] = slot;
+    this.last[bucket] = slot;
+    this.bucketOf.set(time, bucket);
+    const { heapTime, heapBucket } = this;
+    let i = this.heapSize++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapTime[parent]! <= time) break;
+      heapTime[i] = heapTime[parent]!;
+      heapBucket[i] = heapBucket[parent]!;
+      i = parent;
+    }
+    heapTime[i] = time;
+    heapBucket[i] = bucket;
+  }
+
+  private growSlots(): void {
+    this.kind = grow(this.kind);
+    this.ref = grow(this.ref);
+    this.level = grow(this.level);
+    this.from = grow(this.from);
+    this.to = grow(this.to);
+    this.next = grow(this.next);
+  }
+}
+
+/** A copy of `a` twice as long. */
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Simulates the cascade of `input`; throws a RangeError when {@link validateCascadeInput} finds a problem. */
@@ -265,7 +300,8 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
   const m = input.dependencies.length;
   const prov = new Int32Array(m);
   const dep = new Int32Array(m);
-  const { problem, indexOf } = check(input, { prov, dep });
+  const dependencyIds = new Array<string>(m);
+  const { problem, indexOf } = check(input, { prov, dep, ids: dependencyIds });
   if (problem) throw new RangeError(problem);
   const serviceIds = input.services.map((s) => s.id);
 
@@ -427,16 +463,15 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
   const impactedOrder: number[] = [];
   let processed = 0;
 
-  while (queue.size > 0) {
-    const now = queue.peekTime();
+  while (!queue.empty) {
+    const { time: now, head } = queue.pop();
     instant++;
     touchedSvcCount = 0;
     touchedEdgeCount = 0;
     evalCount = 0;
     ownStarts.length = 0;
     ownEnds.length = 0;
-    while (queue.size > 0 && queue.peekTime() === now) {
-      const slot = queue.pop();
+    for (let slot = head; slot >= 0; slot = queue.next[slot]!) {
       if (++processed > MAX_CASCADE_EVENTS)
         throw new RangeError(
           `the cascade needs more than ${MAX_CASCADE_EVENTS} events; shorten the horizon or check tiny delays in cycles`,
@@ -454,6 +489,7 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
         } else if (v < evalValue[ref]!) evalValue[ref] = v;
       } else (kind === OWN_START ? ownStarts : ownEnds).push(ref, queue.level[slot]!);
     }
+    queue.release(head);
 
     // Phase 1: everything that drops.
     for (let i = 0; i < ownEnds.length; i += 2) {
@@ -506,7 +542,7 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
       const before = levelBefore[s]!;
       if (after === before) continue;
       record(s, now, after);
-      const via = attribStamp[s] === instant ? input.dependencies[attribEdge[s]!]!.id : null;
+      const via = attribStamp[s] === instant ? dependencyIds[attribEdge[s]!]! : null;
       const rose = after > before;
       const cause = !rose ? "restored" : ownLevel(s) === after ? "initial" : "dependency";
       changes.push({

@@ -7,6 +7,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import { hashPassword } from "../security/passwords.js";
 import { DEMO_ACKNOWLEDGEMENTS, DEMO_COMMENTS, DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
 import { demoDetails } from "./demo-details.js";
+import { seedMeasures } from "./seed-measures.js";
 import { seedMeetings } from "./seed-meetings.js";
 
 /** The demo account that has not accepted the documents, to show what that looks like. */
@@ -242,6 +243,15 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
         person: (email) => personIds.get(email) ?? fail(`person ${email}`),
         item: (title) => itemIds.get(title)?.id ?? fail(`item ${title}`),
         db,
+      },
+      now,
+    );
+    await seedMeasures(
+      trx,
+      {
+        org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
+        person: (email) => personIds.get(email) ?? fail(`person ${email}`),
+        item: (title) => itemIds.get(title)?.id ?? fail(`item ${title}`),
       },
       now,
     );

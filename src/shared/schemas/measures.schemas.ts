@@ -112,6 +112,7 @@ export const MeasureSummary = z.object({
 });
 export type MeasureSummary = z.infer<typeof MeasureSummary>;
 export const MeasureList = z.object({ measures: z.array(MeasureSummary) });
+export type MeasureList = z.infer<typeof MeasureList>;
 
 export const Measure = MeasureSummary.extend({
   body: z.string(),
