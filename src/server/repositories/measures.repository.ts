@@ -56,8 +56,11 @@ export async function readableReports(trx: Tx, measureId: string) {
       .selectAll("r")
       .select(["o.name as organisation_name", "p.name as author_name"])
       .where("r.measure_id", "=", measureId)
-      // The report's own label (layer 1; RLS also requires the measure readable).
+      // The report's own label and its measure's (layer 1; RLS repeats both).
       .where(readable.item("r"))
+      .where((eb) =>
+        eb.exists(eb.selectFrom("items as mi").select("mi.id").whereRef("mi.id", "=", "r.measure_id").where(readable.item("mi"))),
+      )
       .orderBy("o.name")
       .execute()
   );
