@@ -85,6 +85,31 @@ for (const backend of testBackends()) {
       assert.equal(bystander.events.length, 0, "a person who may not read it hears nothing");
     });
 
+    it("tells every invitee connected, not only the convener, that the roll-call changed", async () => {
+      const call = await fetch(`${base}/api/calls`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.author}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          title: "Gateway exploitation",
+          bridge: "bridge 1",
+          invitees: { organisations: [orgs.b, orgs.c] },
+        }),
+      });
+      assert.equal(call.status, 200, await call.clone().text());
+      const { id } = (await call.json()) as { id: string };
+      const bystander = await openStream(base, tokens.bystander as string);
+      open.push(bystander);
+      const answer = await fetch(`${base}/api/calls/${id}/roll-call`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${tokens.recipient}`, "content-type": "application/json" },
+        body: JSON.stringify({ status: "affected" }),
+      });
+      assert.equal(answer.status, 200);
+      const update = await bystander.waitFor((e) => e.event === "update" && e.subjectId === id);
+      assert.equal(update.subjectType, "urgent-call");
+      assert.ok(!bystander.body.includes("Gateway"), "no content");
+    });
+
     it("bounds the streams of one person and refuses anonymous ones", async () => {
       const streams: Stream[] = [];
       for (let i = 0; i < 4; i++) streams.push(await openStream(base, tokens.recipient as string));

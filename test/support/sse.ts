@@ -4,7 +4,8 @@ import http from "node:http";
 export interface Stream {
   status: number;
   body: string;
-  events: { id: string; type: string; subjectId: string; subjectType: string; urgent: boolean }[];
+  /** `event` is the SSE event name: "notification" or "update". */
+  events: { event: string; id: string; type: string; subjectId: string; subjectType: string; urgent: boolean }[];
   /** Resolves with the first event matching `predicate`, or rejects after `ms`. */
   waitFor(predicate: (e: Stream["events"][number]) => boolean, ms?: number): Promise<Stream["events"][number]>;
   close(): void;
@@ -59,7 +60,8 @@ export function openStream(base: string, token: string): Promise<Stream> {
             .filter((l) => l.startsWith("data: "))
             .map((l) => l.slice(6))
             .join("\n");
-          if (frame.includes("event: notification") && data) stream.events.push(JSON.parse(data));
+          const name = /^event: (\S+)$/m.exec(frame)?.[1];
+          if (name && data) stream.events.push({ ...JSON.parse(data), event: name });
           end = buffer.indexOf("\n\n");
         }
         for (const listener of [...listeners]) listener();

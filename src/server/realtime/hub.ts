@@ -3,9 +3,11 @@
 // the hub sends each connected recipient an event naming the notification — never its content.
 import type { ServerResponse } from "node:http";
 import { AppError } from "../../shared/errors.js";
+import { readersOf } from "../../shared/policy.js";
 import type { StreamEvent } from "../../shared/schemas/index.js";
 import type { Database } from "../db/database.js";
-import { EVENTS_CHANNEL } from "../notifications/notify.js";
+import { contentOf, EVENTS_CHANNEL } from "../notifications/notify.js";
+import { loadFacts } from "../repositories/facts.repository.js";
 import { batchRows } from "../repositories/notifications.repository.js";
 
 const HEARTBEAT_MS = 25_000;
@@ -54,8 +56,12 @@ export class LiveHub {
     return n;
   }
 
-  private async deliver(batchId: string): Promise<void> {
-    if (this.streams.size === 0 || !/^[0-9a-f-]{36}$/.test(batchId)) return;
+  private async deliver(payload: string): Promise<void> {
+    if (this.streams.size === 0) return;
+    const update = /^update:urgent-call:([0-9a-f-]{36})$/.exec(payload);
+    if (update) return this.deliverCallUpdate(update[1] as string);
+    const batchId = payload;
+    if (!/^[0-9a-f-]{36}$/.test(batchId)) return;
     for (const row of await batchRows(this.db.kysely, batchId)) {
       const streams = this.streams.get(row.person_id);
       if (!streams) continue;
@@ -69,6 +75,26 @@ export class LiveHub {
       };
       const frame = `event: notification\nid: ${row.id}\ndata: ${JSON.stringify(event)}\n\n`;
       for (const response of streams) response.write(frame);
+    }
+  }
+
+  // A roll-call answer is news to everyone on the call, not a notification for each: an "update"
+  // event (no content) goes to the connected persons the policy lets read the call.
+  private async deliverCallUpdate(callId: string): Promise<void> {
+    const call = await this.db.kysely.selectFrom("urgent_calls").selectAll().where("id", "=", callId).executeTakeFirst();
+    if (!call) return;
+    const readers = readersOf([contentOf(call)], await loadFacts(this.db.kysely));
+    const event: StreamEvent = {
+      id: callId,
+      type: "call.answered",
+      urgent: false,
+      subjectType: "urgent-call",
+      subjectId: callId,
+      createdAt: new Date().toISOString(),
+    };
+    const frame = `event: update\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const [personId, streams] of this.streams) {
+      if (readers.has(personId)) for (const response of streams) response.write(frame);
     }
   }
 

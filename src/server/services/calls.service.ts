@@ -2,13 +2,14 @@
 // named persons) get the bridge details as TLP:RED, a live notification and an e-mail (label and
 // link only), and answer a roll-call the convener watches fill; a summary item ends the call.
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/errors.js";
 import { type Audience, isActiveViewer, resolveAudience } from "../../shared/policy.js";
 import type { UrgentCall } from "../../shared/schemas/index.js";
 import type { TlpLabel } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
-import { notify } from "../notifications/notify.js";
+import { EVENTS_CHANNEL, notify } from "../notifications/notify.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/calls.repository.js";
 import { loadFacts } from "../repositories/facts.repository.js";
@@ -153,6 +154,7 @@ export async function answerRollCall(
       answered_at: deps.clock(),
     });
     await appendAudit(trx, contentAudit(deps, viewer, "call.answered", { type: "urgent-call", id }, { status: input.status }));
+    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${`update:urgent-call:${id}`})`.execute(trx);
     await notify(trx, deps, {
       type: "call.answered",
       subject: { type: "urgent-call", id, title: call.title, tlp: call.tlp, chain: [call] },

@@ -30,10 +30,14 @@ function open(): void {
     if (opened) for (const listener of [...listeners]) listener(null);
     opened = true;
   });
-  stream.addEventListener("notification", (message) => {
-    const event = parse((message as MessageEvent).data);
-    if (event) for (const listener of [...listeners]) listener(event);
-  });
+  // "notification": a new notification of yours; "update": news about something you may read
+  // (a roll-call answer) that is not a notification of its own.
+  for (const name of ["notification", "update"]) {
+    stream.addEventListener(name, (message) => {
+      const event = parse((message as MessageEvent).data);
+      if (event) for (const listener of [...listeners]) listener(event);
+    });
+  }
   source = stream;
 }
 
