@@ -1,4 +1,4 @@
-// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout] [-- options]`.
+// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout|cascade] [-- options]`.
 // Options go to every benchmark (feed: --items N; fanout: --subscribers N, --rounds N, --mail-warnings N).
 import { spawnSync } from "node:child_process";
 import path from "node:path";

@@ -50,7 +50,10 @@ for (const backend of testBackends()) {
     it("backs up and restores into an empty database with identical content and an intact chain", async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rt-backup-")), "exchange.json.gz");
       const counts = await backup(db, file);
-      assert.equal(counts.items, 36);
+      assert.equal(counts.items, 38, "the demo's 36 items and 2 measures");
+      assert.equal(counts.measures, 2);
+      assert.equal(counts.service_dependencies, 6);
+      assert.equal(counts.meetings, 5);
       const target = await Database.openPGlite(undefined);
       await target.migrate();
       await restore(target, file);

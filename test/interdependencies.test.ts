@@ -145,6 +145,12 @@ for (const backend of testBackends()) {
     });
 
     it("simulates on the whole graph but names only what the viewer may see", async () => {
+      const late = await api("grid", "POST", "/api/cascade/simulate", {
+        initial: [{ serviceId: svc.grid, startHours: 200, durationHours: 8 }],
+        horizonHours: 100,
+      });
+      assert.equal(late.status, 400, "a start after the horizon is a clear error, not a crash");
+      assert.equal(late.body.error.code, "validation_failed");
       const unreadable = await api("tel", "POST", "/api/cascade/simulate", {
         initial: [{ serviceId: svc.grid, durationHours: 8 }],
       });
@@ -233,6 +239,19 @@ for (const backend of testBackends()) {
       assert.ok(Math.abs(q.energy - 0.1 / 0.9) < 1e-9);
       assert.ok(Math.abs(q.telecom - 0.05 / 0.9) < 1e-9);
       assert.equal((await api("tel", "POST", "/api/iim/solve", { perturbation: { water: 0.1 } })).status, 400);
+      // Column sums below 1 do not keep q below 1: the model saturates at full inoperability.
+      await api("sec", "PUT", "/api/iim", {
+        sectors: ["energy", "telecom"],
+        coefficients: [
+          [0, 0.9],
+          [0.9, 0],
+        ],
+      });
+      const saturated = await api("tel", "POST", "/api/iim/solve", { perturbation: { energy: 1, telecom: 1 } });
+      assert.deepEqual(
+        saturated.body.inoperability.map((r: { q: number }) => r.q),
+        [1, 1],
+      );
     });
   });
 }

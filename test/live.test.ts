@@ -143,7 +143,10 @@ for (const backend of testBackends()) {
           assert.equal(event.type, "warning.posted");
           const list = await fetch(`${base2}/api/notifications`, { headers: { authorization: `Bearer ${tokens.bystander}` } });
           const body = (await list.json()) as { notifications: { subject: { id: string; title: string } }[] };
-          assert.equal(body.notifications[0]?.subject.title, "Flash: exploitation of gateway firmware");
+          assert.equal(
+            body.notifications.find((n) => n.subject.id === item.id)?.subject.title,
+            "Flash: exploitation of gateway firmware",
+          );
           subscriber.close();
         } finally {
           await app2.close();

@@ -1,6 +1,7 @@
 // Preparedness measures through the HTTP API on each backend: proposal, adoption by decision,
 // reports under their own label, suppressed aggregates, reviews by the scheduler, export.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Deps } from "../src/server/context.js";
 import type { Database } from "../src/server/db/database.js";
@@ -232,6 +233,63 @@ for (const backend of testBackends()) {
       assert.ok(!csv.body.includes("CHG-4471"));
       const json = await api("b", "GET", "/api/measures/export?format=json");
       assert.equal(json.body.measures[0].id, measureId);
+    });
+
+    it("a measure is adopted by a meeting's recorded decision; its originator cannot change whom it applies to", async () => {
+      const proposed = await api("b", "POST", "/api/measures", {
+        title: "Exercise black start twice a year",
+        appliesToSectors: ["energy"],
+        appliesToKinds: ["private"],
+      });
+      assert.equal(proposed.status, 200);
+      const id = proposed.body.id;
+      const edit = await api("b", "PUT", `/api/items/${id}`, {
+        title: "Exercise black start twice a year",
+        body: "",
+        sectors: [],
+        details: { appliesToSectors: ["energy", "water"], appliesToKinds: ["private"] },
+      });
+      assert.equal(edit.status, 409, "applicability is the chairs' to revise");
+      const wording = await api("b", "PUT", `/api/items/${id}`, {
+        title: "Exercise black start twice a year",
+        body: "With the TSO.",
+        sectors: [],
+        details: { appliesToSectors: ["energy"], appliesToKinds: ["private"], rationale: "Winter storms." },
+      });
+      assert.equal(wording.status, 200, JSON.stringify(wording.body));
+      const meeting = await api("sec", "POST", "/api/meetings", {
+        title: "Plenary",
+        format: "call",
+        startsAt: new Date(clock.now.getTime() + DAY).toISOString(),
+        endsAt: new Date(clock.now.getTime() + DAY + 3_600_000).toISOString(),
+      });
+      assert.equal(meeting.status, 200, JSON.stringify(meeting.body));
+      const agenda = await api("sec", "POST", `/api/meetings/${meeting.body.id}/agenda`, {
+        part: "strategic",
+        title: "Black start",
+      });
+      const decided = await api("sec", "POST", `/api/agenda-items/${agenda.body.id}/decisions`, {
+        text: "Adopt the black-start measure.",
+      });
+      const decisionId = decided.body.decisions[0].id;
+      assert.equal(
+        (
+          await api("chair", "POST", `/api/measures/${id}/adopt`, {
+            decisionId: randomUUID(),
+            reviewIntervalMonths: 12,
+            targetDate: "2027-12-31",
+          })
+        ).status,
+        404,
+      );
+      const adopted = await api("chair", "POST", `/api/measures/${id}/adopt`, {
+        decisionId,
+        reviewIntervalMonths: 12,
+        targetDate: "2027-12-31",
+      });
+      assert.equal(adopted.status, 200, JSON.stringify(adopted.body));
+      assert.equal(adopted.body.decision.text, "Adopt the black-start measure.");
+      assert.equal(adopted.body.rationale, "Winter storms.");
     });
 
     it("revision and retirement are for the chairs; a retired measure takes no report", async () => {

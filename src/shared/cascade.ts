@@ -18,9 +18,11 @@
 // `unrestoredAtHorizon`). Ties therefore favour restoration, as the closed buffer window does, and an input
 // that drops and another that rises at the same instant never show as a spurious blink.
 //
-// Cost: a binary-heap event queue; each level change schedules one evaluation per outgoing dependency whose
-// input can change, and an evaluation walks back only over the provider's changes inside its window.
-// State lives in typed arrays; nothing scans all services or dependencies per event.
+// Cost: events wait in a binary heap of instants; each level change schedules one evaluation per outgoing
+// dependency whose input can change, and an evaluation walks back only over the provider's recorded changes
+// inside its window. State lives in typed arrays; nothing scans all services or dependencies per event.
+// A loop without buffers carries an outage shorter than the loop's delay round and round until the horizon;
+// with tiny delays that would be billions of events, so an event budget stops the simulation instead.
 
 /** The four dependency types of Rinaldi et al. (2001). */
 export const DEPENDENCY_TYPES = ["physical", "cyber", "geographic", "logical"] as const;
@@ -93,11 +95,9 @@ export interface CascadeResult {
 
 /** Longest horizon accepted: one year. */
 export const MAX_HORIZON_HOURS = 8760;
-/**
- * Events processed before the simulation gives up with a RangeError. Reached only by pathological inputs,
- * such as cycles with microhour delays that keep relapsing until a long horizon.
- */
-export const MAX_CASCADE_EVENTS = 20_000_000;
+/** Events a simulation may process: a base, plus a share per service and dependency (see simulateCascade). */
+const EVENT_BUDGET_BASE = 1_000_000;
+const EVENT_BUDGET_PER_ELEMENT = 20;
 
 const GRID = 1e6;
 const snap = (hours: number) => Math.round(hours * GRID) / GRID;
@@ -108,7 +108,7 @@ export function validateCascadeInput(input: CascadeInput): string | null {
   return check(input, null).problem;
 }
 
-/** Validates in one pass, filling each dependency's provider and dependent index into `ends` when given. */
+/** Validates in one pass; when given `ends`, fills in each dependency's provider and dependent index and its id. */
 function check(
   input: CascadeInput,
   ends: { prov: Int32Array; dep: Int32Array; ids: string[] } | null,
@@ -293,7 +293,11 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
   return b;
 }
 
-/** Simulates the cascade of `input`; throws a RangeError when {@link validateCascadeInput} finds a problem. */
+/**
+ * Simulates the cascade of `input`. Throws a RangeError when {@link validateCascadeInput} finds a problem, or
+ * when the simulation needs more than 1,000,000 + 20 × (services + dependencies) events (only loops with
+ * tiny delays that keep an outage circling get there).
+ */
 export function simulateCascade(input: CascadeInput): CascadeResult {
   const horizon = input.horizonHours;
   const n = input.services.length;
@@ -341,15 +345,9 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
   const histLast = new Int32Array(n).fill(-1);
   const record = (s: number, time: number, lvl: number) => {
     if (histCount === histTime.length) {
-      const t = new Float64Array(histCount * 2);
-      t.set(histTime);
-      histTime = t;
-      const l = new Uint8Array(histCount * 2);
-      l.set(histLevel);
-      histLevel = l;
-      const p = new Int32Array(histCount * 2);
-      p.set(histPrev);
-      histPrev = p;
+      histTime = grow(histTime);
+      histLevel = grow(histLevel);
+      histPrev = grow(histPrev);
     }
     histTime[histCount] = time;
     histLevel[histCount] = lvl;
@@ -461,7 +459,7 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
   const restoredAt = new Float64Array(n).fill(Number.NaN);
   const worst = new Uint8Array(n);
   const impactedOrder: number[] = [];
-  let processed = 0;
+  let budget = EVENT_BUDGET_BASE + EVENT_BUDGET_PER_ELEMENT * (n + m);
 
   while (!queue.empty) {
     const { time: now, head } = queue.pop();
@@ -472,9 +470,9 @@ export function simulateCascade(input: CascadeInput): CascadeResult {
     ownStarts.length = 0;
     ownEnds.length = 0;
     for (let slot = head; slot >= 0; slot = queue.next[slot]!) {
-      if (++processed > MAX_CASCADE_EVENTS)
+      if (--budget < 0)
         throw new RangeError(
-          `the cascade needs more than ${MAX_CASCADE_EVENTS} events; shorten the horizon or check tiny delays in cycles`,
+          "the cascade needs too many events: a loop with tiny delays keeps an outage circling; shorten the horizon or check the delays",
         );
       const kind = queue.kind[slot]!;
       const ref = queue.ref[slot]!;

@@ -26,6 +26,14 @@ const AccountPage = lazy(() => import("./pages/account.page.js").then((m) => ({ 
 const AdminPage = lazy(() => import("./pages/admin.page.js").then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import("./pages/audit.page.js").then((m) => ({ default: m.AuditPage })));
 const DocumentsPage = lazy(() => import("./pages/documents.page.js").then((m) => ({ default: m.DocumentsPage })));
+const MeasuresPage = lazy(() => import("./pages/measures.page.js").then((m) => ({ default: m.MeasuresPage })));
+const NewMeasurePage = lazy(() => import("./pages/new-measure.page.js").then((m) => ({ default: m.NewMeasurePage })));
+const MeasurePage = lazy(() => import("./pages/measure.page.js").then((m) => ({ default: m.MeasurePage })));
+const InterdependenciesPage = lazy(() =>
+  import("./pages/interdependencies.page.js").then((m) => ({ default: m.InterdependenciesPage })),
+);
+const CascadePage = lazy(() => import("./pages/cascade.page.js").then((m) => ({ default: m.CascadePage })));
+const IimPage = lazy(() => import("./pages/iim.page.js").then((m) => ({ default: m.IimPage })));
 const EditItemPage = lazy(() => import("./pages/edit-item.page.js").then((m) => ({ default: m.EditItemPage })));
 
 type Params = Record<string, string>;
@@ -72,6 +80,15 @@ const ROUTES: readonly Route[] = [
     path: "/calls/:id",
     render: (p) => <CallPage key={p.id} id={p.id ?? ""} />,
   },
+  { path: "/measures", render: () => <MeasuresPage /> },
+  { path: "/measures/new", render: () => <NewMeasurePage /> },
+  {
+    path: "/measures/:id",
+    render: (p) => <MeasurePage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/interdependencies", render: () => <InterdependenciesPage /> },
+  { path: "/cascade", render: () => <CascadePage /> },
+  { path: "/iim", render: () => <IimPage /> },
   { path: "/notifications", render: () => <NotificationsPage /> },
   { path: "/account", render: () => <AccountPage /> },
   { path: "/documents", render: () => <DocumentsPage /> },

@@ -2,7 +2,7 @@
 // whole dependency graph, then the result is projected — services the viewer may read by name,
 // every other one only as a count in its sector, never its identity, organisation or edges.
 
-import { type CascadeDependency, type InitialEvent, simulateCascade } from "../../shared/cascade.js";
+import { type CascadeDependency, type InitialEvent, simulateCascade, validateCascadeInput } from "../../shared/cascade.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import type { SimulationResult } from "../../shared/schemas/index.js";
 import { isAtLeastAsRestrictive, type TlpLabel, tlpRank } from "../../shared/tlp.js";
@@ -67,7 +67,7 @@ export async function simulate(deps: Deps, viewer: Viewer, request: Request): Pr
 
   // 2. As the system: the whole graph, so hidden links still carry the cascade.
   const graph = await deps.db.asOwner((trx) => repo.wholeGraph(trx));
-  const result = simulateCascade({
+  const input = {
     services: graph.services.map((s) => ({
       id: s.id,
       sector: s.sector,
@@ -87,7 +87,10 @@ export async function simulate(deps: Deps, viewer: Viewer, request: Request): Pr
     ),
     initial: seen.initial,
     horizonHours: request.horizonHours,
-  });
+  };
+  const problem = validateCascadeInput(input);
+  if (problem) throw new AppError("validation_failed", problem);
+  const result = simulateCascade(input);
 
   // 3. Projection for the viewer.
   const sectorOf = new Map(graph.services.map((s) => [s.id, s.sector]));

@@ -43,5 +43,8 @@ export async function solve(deps: Deps, viewer: Viewer, perturbation: Record<str
   const input = { sectors, coefficients, perturbation };
   const problem = validateIim(input);
   if (problem) throw new AppError("validation_failed", problem, { path: "perturbation" });
-  return solveIim(input);
+  // Column sums below 1 keep I − A invertible and q ≥ 0, not q ≤ 1: a sector can be pushed past full
+  // inoperability by the model's arithmetic; it is shown as fully inoperable (1).
+  const { inoperability } = solveIim(input);
+  return { inoperability: inoperability.map((r) => ({ sector: r.sector, q: Math.min(1, r.q) })) };
 }

@@ -248,6 +248,11 @@ export async function getItem(deps: Deps, viewer: Viewer, id: string): Promise<I
   });
 }
 
+function sameApplicability(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const key = (d: Record<string, unknown>, k: string) => JSON.stringify([...((d[k] as string[] | undefined) ?? [])].sort());
+  return ["appliesToSectors", "appliesToKinds"].every((k) => key(before, k) === key(after, k));
+}
+
 /** Edits an item of the viewer's organisation; the previous state stays in the history. */
 export async function updateItem(
   deps: Deps,
@@ -266,6 +271,12 @@ export async function updateItem(
     }
     const now = deps.clock();
     const details = parsed.data as Record<string, unknown>;
+    if (row.kind === "measure" && !sameApplicability(row.details, details)) {
+      throw new AppError(
+        "conflict",
+        "Whom a measure applies to is revised by the chairs or the secretariat (PATCH /api/measures/{id}).",
+      );
+    }
     // Answerers wrote under the promise of pseudonymity: once there are answers it cannot be lifted.
     if (row.kind === "rfi" && row.details.answerersVisible !== details.answerersVisible && Number(row.comment_count) > 0) {
       throw new AppError("conflict", "Whether answerers see each other cannot change once the request has answers.");

@@ -119,6 +119,7 @@ export const IimCoefficients = z.object({
   coefficients: z.array(z.array(z.number())),
   updatedAt: Timestamp.nullable(),
 });
+/** A square matrix over `sectors`, zero diagonal, every column summing below 1 (so q stays in 0…1). */
 export const SetIimCoefficientsRequest = z.strictObject({
   sectors: z.array(SectorSchema).min(1).max(9),
   coefficients: z

@@ -57,6 +57,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           current: (p) => startsWith("/meetings")(p) || startsWith("/calls")(p),
         },
         { to: "/actions", label: "Actions", current: startsWith("/actions") },
+        { to: "/measures", label: "Measures", current: startsWith("/measures") },
+        {
+          to: "/interdependencies",
+          label: "Interdependencies",
+          current: (p) => ["/interdependencies", "/cascade", "/iim"].some((prefix) => startsWith(prefix)(p)),
+        },
         { to: "/audit", label: "Audit", current: startsWith("/audit") },
         ...(person.role === "secretariat" ? [{ to: "/admin", label: "Admin", current: startsWith("/admin") }] : []),
         { to: "/account", label: "Account", current: startsWith("/account") },

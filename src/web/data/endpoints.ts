@@ -6,6 +6,8 @@ import type {
   ActionItem,
   ActionList,
   ActionStatus,
+  AdoptionOverview,
+  AdoptMeasureRequest,
   AgendaItem,
   ApiToken,
   ArrangeAgendaItemRequest,
@@ -20,13 +22,18 @@ import type {
   ConveneCallRequest,
   CreateActionRequest,
   CreateCommentRequest,
+  CreateDependencyRequest,
   CreatedCalendarFeed,
   CreatedToken,
   CreateItemRequest,
   CreateMeetingRequest,
+  CreateServiceRequest,
   CurrentDocuments,
+  Dependency,
   EndCallRequest,
   FeedPage,
+  IimCoefficients,
+  IimSolution,
   InvitationInfo,
   InviteOrganisationRequest,
   InvitePersonRequest,
@@ -37,6 +44,9 @@ import type {
   ItemVersion,
   LabelChange,
   LinkRelation,
+  Measure,
+  MeasureList,
+  MeasureStage,
   Meeting,
   MeetingList,
   MyActions,
@@ -47,15 +57,24 @@ import type {
   Person,
   PlanYearRequest,
   ProposeAgendaItemRequest,
+  ProposeMeasureRequest,
   PublishDocumentRequest,
   Reaction,
   Reactions,
   RecordAttendanceRequest,
+  ReportImplementationRequest,
+  ReviseMeasureRequest,
   RollCallRequest,
   RsvpRequest,
+  SaveAnalysisRequest,
   SavedSearch,
   SearchResponse,
+  Service,
+  ServiceGraph,
   SessionResponse,
+  SetIimCoefficientsRequest,
+  SimulateRequest,
+  SimulationResult,
   TotpSetup,
   UpdateActionRequest,
   UpdateItemRequest,
@@ -267,4 +286,39 @@ export const notificationsApi = {
   markAllRead: () => request<NotificationList>("POST", "/api/notifications/read", { all: true }),
   /** The address of the live stream (Server-Sent Events, event "notification"). */
   streamUrl: "/api/notifications/stream",
+};
+
+/** Preparedness measures: proposal, adoption, revision, retirement, each organisation's report, adoption over time. */
+export const measuresApi = {
+  list: (filters: { stage?: MeasureStage | undefined; mine?: boolean }, options?: RequestOptions) =>
+    request<MeasureList>(
+      "GET",
+      `/api/measures${query({ stage: filters.stage, mine: filters.mine ? "true" : undefined })}`,
+      undefined,
+      options,
+    ),
+  propose: (body: ProposeMeasureRequest) => request<Measure>("POST", "/api/measures", body),
+  get: (id: string, options?: RequestOptions) => request<Measure>("GET", `/api/measures/${enc(id)}`, undefined, options),
+  adopt: (id: string, body: AdoptMeasureRequest) => request<Measure>("POST", `/api/measures/${enc(id)}/adopt`, body),
+  revise: (id: string, body: ReviseMeasureRequest) => request<Measure>("PATCH", `/api/measures/${enc(id)}`, body),
+  retire: (id: string, reason: string) => request<Measure>("POST", `/api/measures/${enc(id)}/retire`, { reason }),
+  report: (id: string, body: ReportImplementationRequest) =>
+    request<Measure>("PUT", `/api/measures/${enc(id)}/implementation`, body),
+  adoption: (id: string, options?: RequestOptions) =>
+    request<AdoptionOverview>("GET", `/api/measures/${enc(id)}/adoption`, undefined, options),
+  /** The download address of every measure (the ones the viewer may read) as CSV or JSON. */
+  exportUrl: (format: "csv" | "json") => `/api/measures/export${query({ format })}`,
+};
+
+/** Services, their dependencies, cascade simulation and the sector-level inoperability model (IIM). */
+export const interdependenciesApi = {
+  graph: (options?: RequestOptions) => request<ServiceGraph>("GET", "/api/services", undefined, options),
+  createService: (body: CreateServiceRequest) => request<Service>("POST", "/api/services", body),
+  createDependency: (body: CreateDependencyRequest) => request<Dependency>("POST", "/api/dependencies", body),
+  removeDependency: (id: string) => request<Ok>("DELETE", `/api/dependencies/${enc(id)}`),
+  simulate: (body: SimulateRequest) => request<SimulationResult>("POST", "/api/cascade/simulate", body),
+  saveAnalysis: (body: SaveAnalysisRequest) => request<Item>("POST", "/api/cascade/analyses", body),
+  iim: (options?: RequestOptions) => request<IimCoefficients>("GET", "/api/iim", undefined, options),
+  setIim: (body: SetIimCoefficientsRequest) => request<IimCoefficients>("PUT", "/api/iim", body),
+  solveIim: (perturbation: Record<string, number>) => request<IimSolution>("POST", "/api/iim/solve", { perturbation }),
 };

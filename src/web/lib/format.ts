@@ -307,6 +307,7 @@ export function impactName(impact: "partial" | "total" | number): string {
 /** A number of hours as a short duration: "45 min", "6 h", "2 d 4 h". */
 export function formatHours(hours: number): string {
   if (!Number.isFinite(hours)) return String(hours);
+  if (hours === 0) return "0 h";
   if (hours < 1) return `${Math.round(hours * 60)} min`;
   if (hours < 48) return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} h`;
   const days = Math.floor(hours / 24);

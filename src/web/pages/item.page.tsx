@@ -155,11 +155,21 @@ export function ItemPage({ id }: { id: string }) {
         </div>
         <div className="item-title-row">
           <h1 data-testid="item-title">{data.title}</h1>
-          {(data.own || data.kind === "warning") && (
+          {(data.own || data.kind === "warning" || data.kind === "incident" || data.kind === "measure") && (
             <div className="actions item-head-actions">
               {data.kind === "warning" && (
                 <Link to={`/calls/new?item=${data.id}`} className="button button-secondary">
                   Convene an urgent call about this
+                </Link>
+              )}
+              {data.kind === "incident" && (
+                <Link to={`/cascade?incident=${data.id}`} className="button button-secondary">
+                  Simulate its cascade
+                </Link>
+              )}
+              {data.kind === "measure" && (
+                <Link to={`/measures/${data.id}`} className="button button-secondary">
+                  Implementation and reports
                 </Link>
               )}
               {data.own && (
