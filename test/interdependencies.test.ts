@@ -190,6 +190,31 @@ for (const backend of testBackends()) {
       assert.deepEqual(asBank.body.hidden, []);
     });
 
+    it("starts from an incident's affected services that the viewer can see", async () => {
+      const incident = await api("grid", "POST", "/api/items", {
+        kind: "incident",
+        title: "Storm damage on northern lines",
+        tlp: "TLP:GREEN",
+        audience: { exchange: true },
+        details: {
+          startedAt: "2026-11-01T00:00:00Z",
+          endedAt: "2026-11-01T06:00:00Z",
+          status: "resolved",
+          affectedServices: ["Regional electricity distribution"],
+          impact: { severity: 3 },
+        },
+      });
+      assert.equal(incident.status, 200, JSON.stringify(incident.body));
+      const fromIncident = await api("grid", "POST", "/api/cascade/simulate", { incidentId: incident.body.id });
+      assert.equal(fromIncident.status, 200, JSON.stringify(fromIncident.body));
+      const grid = fromIncident.body.services.find((s: { name: string }) => s.name === "Regional electricity distribution");
+      assert.equal(grid.restoredAtHours, 6, "the incident's own duration");
+      const blind = await api("tel", "POST", "/api/cascade/simulate", { incidentId: incident.body.id });
+      assert.equal(blind.status, 400, "TeleCo cannot see the affected service");
+      assert.match(blind.body.error.message, /affected services/);
+      assert.equal((await api("tel", "POST", "/api/cascade/simulate", {})).status, 400);
+    });
+
     it("saves a simulation as an analysis report no looser than what it shows", async () => {
       const simulation = { initial: [{ serviceId: svc.grid, durationHours: 8 }], horizonHours: 48 };
       const loose = await api("grid", "POST", "/api/cascade/analyses", {

@@ -45,7 +45,7 @@ export async function simulate(deps: Deps, viewer: Viewer, request: Request): Pr
     }
     if (request.incidentId) {
       const incident = await itemsRepo.findReadableItem(trx, request.incidentId);
-      if (!incident || incident.kind !== "incident") throw notFound("incident");
+      if (incident?.kind !== "incident") throw notFound("incident");
       const names = new Set(
         ((incident.details.affectedServices as string[] | undefined) ?? []).map((n) => n.trim().toLowerCase()),
       );
