@@ -13,7 +13,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import { loadFacts } from "../repositories/facts.repository.js";
 import * as meetingsRepo from "../repositories/meetings.repository.js";
 import * as members from "../repositories/membership.repository.js";
-import { checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
+import { audienceColumns, checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
 
 const OPEN = ["open", "in-progress"] as const;
 const EXCHANGE: Audience = { exchange: true, organisations: [], groups: [], persons: [] };
@@ -137,10 +137,7 @@ export async function createAction(deps: Deps, viewer: Viewer, input: CreateActi
       escalated_at: null,
       closed_at: null,
       tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
       created_at: now,

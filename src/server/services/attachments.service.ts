@@ -10,7 +10,7 @@ import * as collab from "../repositories/collaboration.repository.js";
 import { findReadableItem, type ItemWithNames } from "../repositories/items.repository.js";
 import { newPseudonym } from "./anonymity.js";
 import { attachmentType } from "./attachment-type.js";
-import { audienceOf, checkAudience, contentAudit, requireAcceptedDocuments } from "./items.service.js";
+import { audienceColumns, audienceOf, checkAudience, contentAudit, requireAcceptedDocuments } from "./items.service.js";
 
 type AttachmentMeta = Awaited<ReturnType<typeof collab.readableAttachments>>[number];
 
@@ -74,10 +74,7 @@ export async function addAttachment(
       sha256: createHash("sha256").update(input.bytes).digest("hex"),
       content: input.bytes,
       tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
       anonymous: input.anonymous ?? (item.anonymous && item.author_organisation_id === viewer.organisationId),

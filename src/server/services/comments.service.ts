@@ -11,7 +11,14 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import * as collab from "../repositories/collaboration.repository.js";
 import { findReadableItem, type ItemWithNames } from "../repositories/items.repository.js";
 import { newPseudonym, originatorFor } from "./anonymity.js";
-import { audienceOf, checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
+import {
+  audienceColumns,
+  audienceOf,
+  checkAudience,
+  contentAudit,
+  normaliseAudience,
+  requireAcceptedDocuments,
+} from "./items.service.js";
 
 type CommentWithNames = Awaited<ReturnType<typeof collab.readableComments>>[number];
 
@@ -101,10 +108,7 @@ export async function addComment(
       depth: parent.depth + 1,
       body: input.body,
       tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
       anonymous: input.anonymous || fromAnonymousOriginator,

@@ -9,7 +9,7 @@ import type { TlpLabel } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/interdependencies.repository.js";
-import { checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
+import { audienceColumns, checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
 
 /** A service row as the API shows it. */
 export function presentService(row: repo.ServiceWithOrganisation, viewer: Viewer): Service {
@@ -73,10 +73,7 @@ export async function createService(
       sector: input.sector,
       region: input.region,
       tlp: input.tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
       created_at: now,

@@ -27,6 +27,16 @@ export function normaliseAudience(a: Audience): Audience {
   };
 }
 
+/** The audience columns every content row stores. */
+export function audienceColumns(audience: Audience) {
+  return {
+    audience_exchange: audience.exchange,
+    audience_organisations: [...audience.organisations],
+    audience_groups: [...audience.groups],
+    audience_persons: [...audience.persons],
+  };
+}
+
 /** Refuses an audience that does not fit the label or names unknown or departed recipients. */
 export async function checkAudience(trx: Tx, tlp: TlpLabel, audience: Audience): Promise<void> {
   const problem = audienceProblem(tlp, audience);
@@ -189,10 +199,7 @@ export async function createItemIn(trx: Tx, deps: Deps, viewer: Viewer, input: C
     body: input.body,
     sectors: [...new Set(input.sectors)],
     tlp: input.tlp,
-    audience_exchange: audience.exchange,
-    audience_organisations: [...audience.organisations],
-    audience_groups: [...audience.groups],
-    audience_persons: [...audience.persons],
+    ...audienceColumns(audience),
     author_id: viewer.personId,
     author_organisation_id: viewer.organisationId,
     created_at: now,
@@ -401,10 +408,7 @@ export async function changeLabel(
     const now = deps.clock();
     const patch = {
       tlp: input.tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       updated_at: now,
     };
     await itemsRepo.updateItem(trx, id, patch);

@@ -15,7 +15,14 @@ import * as collab from "../repositories/collaboration.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import * as repo from "../repositories/measures.repository.js";
 import { today } from "./actions.service.js";
-import { checkAudience, contentAudit, createItemIn, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
+import {
+  audienceColumns,
+  checkAudience,
+  contentAudit,
+  createItemIn,
+  normaliseAudience,
+  requireAcceptedDocuments,
+} from "./items.service.js";
 import { isManager } from "./meetings.service.js";
 
 type Organisation = Awaited<ReturnType<typeof repo.activeOrganisations>>[number];
@@ -363,10 +370,7 @@ export async function reportImplementation(
       reason: input.reason,
       evidence: input.evidence,
       tlp: input.tlp,
-      audience_exchange: audience.exchange,
-      audience_organisations: [...audience.organisations],
-      audience_groups: [...audience.groups],
-      audience_persons: [...audience.persons],
+      ...audienceColumns(audience),
       author_id: viewer.personId,
       author_organisation_id: viewer.organisationId,
       updated_at: now,

@@ -19,7 +19,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/meetings.repository.js";
 import * as members from "../repositories/membership.repository.js";
 import { listActionsOfMeeting } from "./actions.service.js";
-import { checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
+import { audienceColumns, checkAudience, contentAudit, normaliseAudience, requireAcceptedDocuments } from "./items.service.js";
 
 /** Whether the viewer arranges meetings (the secretariat and the chairs). */
 export function isManager(viewer: Viewer): boolean {
@@ -34,15 +34,6 @@ function requireFuture(deps: Deps, startsAt: Date): void {
   if (startsAt.getTime() <= deps.clock().getTime()) {
     throw new AppError("meeting_in_past", "A meeting must start in the future.", { path: "startsAt" });
   }
-}
-
-function audienceColumns(audience: Audience) {
-  return {
-    audience_exchange: audience.exchange,
-    audience_organisations: [...audience.organisations],
-    audience_groups: [...audience.groups],
-    audience_persons: [...audience.persons],
-  };
 }
 
 type MeetingWithHost = repo.MeetingRow & { host_name: string | null; my_response?: "attending" | "apologies" | null };
