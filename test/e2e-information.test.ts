@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { Database } from "../src/server/db/database.js";
-import { browserSkip, startBrowserHarness } from "./support/browser.js";
+import { bearerApi, browserSkip, startBrowserHarness } from "./support/browser.js";
 import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -23,16 +23,7 @@ describe("information sharing in Chromium", { skip: browserSkip }, () => {
   const tokens: Record<string, string> = {};
 
   /** Calls the API as a person (Bearer token), failing the test on an error answer. */
-  async function api<T>(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const payload = (await response.json()) as T;
-    assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
-    return payload;
-  }
+  const api = bearerApi<keyof typeof people>(() => url, tokens);
 
   before(async () => {
     const db = await Database.openPGlite(undefined);

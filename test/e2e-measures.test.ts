@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { Database } from "../src/server/db/database.js";
 import { currentTotpCode, newTotpSecret } from "../src/server/security/totp.js";
-import { browserSkip, startBrowserHarness } from "./support/browser.js";
+import { bearerApi, browserSkip, startBrowserHarness } from "./support/browser.js";
 import {
   acceptDocuments,
   buildOrganisation,
@@ -34,16 +34,7 @@ describe("measures and cascades in Chromium", { skip: browserSkip }, () => {
   const samSecret = newTotpSecret();
 
   /** Calls the API as a person (Bearer token), failing the test on an error answer. */
-  async function api<T>(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const payload = (await response.json()) as T;
-    assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
-    return payload;
-  }
+  const api = bearerApi<keyof typeof people>(() => url, tokens);
 
   before(async () => {
     const db = await Database.openPGlite(undefined);

@@ -16,11 +16,11 @@ import { simulate } from "../src/server/services/cascade.service.js";
 import { type CascadeDependency, DEPENDENCY_TYPES, type InitialEvent, simulateCascade } from "../src/shared/cascade.js";
 import { canRead, canReadChain, type ReadableContent } from "../src/shared/policy.js";
 import type { SimulationResult } from "../src/shared/schemas/index.js";
-import { TLP_LABELS, type TlpLabel, tlpRank } from "../src/shared/tlp.js";
+import { TLP_LABELS, tlpRank } from "../src/shared/tlp.js";
 import { testApp } from "./support/app.js";
 import { buildItem } from "./support/builders.js";
 import { predicateOnly, testBackends } from "./support/databases.js";
-import { exchangeArbitrary, fitAudience, isActive, materialise } from "./support/random-exchange.js";
+import { contentColumns, contentMaker, exchangeArbitrary, isActive, materialise } from "./support/random-exchange.js";
 
 const RUNS = Number(process.env.RT_PROPERTY_RUNS ?? 20);
 const SEED = process.env.RT_PROPERTY_SEED ? Number(process.env.RT_PROPERTY_SEED) : undefined;
@@ -31,13 +31,6 @@ const byJson = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort();
 const indices = (max: number) => fc.array(fc.nat(), { maxLength: max });
 const audience = { exchange: fc.boolean(), organisations: indices(2), groups: indices(2), persons: indices(3) };
 const labelled = { author: fc.nat(), tlp: fc.constantFrom(...TLP_LABELS), ...audience };
-interface Audienced {
-  exchange: boolean;
-  organisations: number[];
-  groups: number[];
-  persons: number[];
-}
-type Labelled = Audienced & { author: number; tlp: TlpLabel };
 
 // Few sectors and regions, so hidden services share sectors and geographic common cause happens.
 const SECTORS = ["energy", "telecom", "finance", "water"] as const;
@@ -86,16 +79,6 @@ const interdependenciesArbitrary = fc.record({
   ),
 });
 
-const columns = (c: ReadableContent) => ({
-  tlp: c.tlp,
-  audience_exchange: c.audience.exchange,
-  audience_organisations: [...c.audience.organisations],
-  audience_groups: [...c.audience.groups],
-  audience_persons: [...c.audience.persons],
-  author_id: c.authorId,
-  author_organisation_id: c.authorOrganisationId,
-});
-
 interface ServiceSpec {
   id: string;
   name: string;
@@ -130,24 +113,7 @@ for (const backend of testBackends()) {
           const ex = await materialise(db, spec.exchange);
           const personIds = ex.persons.map((p) => p.id);
           const orgIds = [...ex.facts.organisations.keys()];
-          const groupIds = [...ex.facts.groups.keys()];
-          const pick = <T>(list: T[], picks: number[]) => [...new Set(picks.map((i) => list[i % list.length] as T))];
-          const fit = (tlp: TlpLabel, a: Audienced, fallback: string) =>
-            fitAudience(
-              tlp,
-              {
-                exchange: a.exchange,
-                organisations: pick(orgIds, a.organisations),
-                groups: groupIds.length ? pick(groupIds, a.groups) : [],
-                persons: pick(personIds, a.persons),
-              },
-              fallback,
-            );
-          const labelOf = (l: Labelled, authors = personIds): ReadableContent => {
-            const authorId = authors[l.author % authors.length] as string;
-            const authorOrganisationId = ex.facts.persons.get(authorId)?.organisationId as string;
-            return { tlp: l.tlp, authorId, authorOrganisationId, audience: fit(l.tlp, l, authorId) };
-          };
+          const labelOf = contentMaker(ex.facts, personIds);
           const now = new Date();
 
           // 1. Services, inserted as the owner, each with a distinctive name.
@@ -168,7 +134,7 @@ for (const backend of testBackends()) {
                 description: `about ${service.name}`,
                 sector: service.sector,
                 region: service.region,
-                ...columns(service.content),
+                ...contentColumns(service.content),
                 created_at: now,
                 updated_at: now,
               })
@@ -263,7 +229,7 @@ for (const backend of testBackends()) {
                 status: r.status,
                 reason: "",
                 evidence: `evidence ${key}`,
-                ...columns(content),
+                ...contentColumns(content),
                 updated_at: now,
                 confirmed_at: now,
               })

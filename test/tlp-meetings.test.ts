@@ -20,7 +20,7 @@ import type { NotificationType, SubjectType } from "../src/shared/schemas/index.
 import { TLP_LABELS, type TlpLabel } from "../src/shared/tlp.js";
 import { testApp } from "./support/app.js";
 import { predicateOnly, testBackends } from "./support/databases.js";
-import { exchangeArbitrary, fitAudience, isActive, materialise } from "./support/random-exchange.js";
+import { contentColumns, contentMaker, exchangeArbitrary, isActive, materialise } from "./support/random-exchange.js";
 
 const RUNS = Number(process.env.RT_PROPERTY_RUNS ?? 20);
 const SEED = process.env.RT_PROPERTY_SEED ? Number(process.env.RT_PROPERTY_SEED) : undefined;
@@ -32,13 +32,6 @@ const T1 = new Date("2026-12-01T11:00:00.000Z");
 const indices = (max: number) => fc.array(fc.nat(), { maxLength: max });
 const audience = { exchange: fc.boolean(), organisations: indices(2), groups: indices(2), persons: indices(3) };
 const labelled = { author: fc.nat(), tlp: fc.constantFrom(...TLP_LABELS), ...audience };
-interface Audienced {
-  exchange: boolean;
-  organisations: number[];
-  groups: number[];
-  persons: number[];
-}
-type Labelled = Audienced & { author: number; tlp: TlpLabel };
 const PARTS = ["administrative", "operational", "strategic"] as const;
 
 const meetingsArbitrary = fc.record({
@@ -93,16 +86,6 @@ const NOTIFICATION: Record<SubjectType, NotificationType> = {
   "urgent-call": "call.invited",
 };
 
-const columns = (c: ReadableContent) => ({
-  tlp: c.tlp,
-  audience_exchange: c.audience.exchange,
-  audience_organisations: [...c.audience.organisations],
-  audience_groups: [...c.audience.groups],
-  audience_persons: [...c.audience.persons],
-  author_id: c.authorId,
-  author_organisation_id: c.authorOrganisationId,
-});
-
 for (const backend of testBackends()) {
   describe(`TLP on meetings, actions and notifications on ${backend.name}`, () => {
     let db: Database;
@@ -122,25 +105,7 @@ for (const backend of testBackends()) {
         fc.asyncProperty(meetingsArbitrary, async (spec) => {
           const ex = await materialise(db, spec.exchange);
           const personIds = ex.persons.map((p) => p.id);
-          const orgIds = [...ex.facts.organisations.keys()];
-          const groupIds = [...ex.facts.groups.keys()];
-          const pick = <T>(list: T[], picks: number[]) => [...new Set(picks.map((i) => list[i % list.length] as T))];
-          const fit = (tlp: TlpLabel, a: Audienced, fallback: string) =>
-            fitAudience(
-              tlp,
-              {
-                exchange: a.exchange,
-                organisations: pick(orgIds, a.organisations),
-                groups: groupIds.length ? pick(groupIds, a.groups) : [],
-                persons: pick(personIds, a.persons),
-              },
-              fallback,
-            );
-          const labelOf = (l: Labelled): ReadableContent => {
-            const authorId = personIds[l.author % personIds.length] as string;
-            const authorOrganisationId = ex.facts.persons.get(authorId)?.organisationId as string;
-            return { tlp: l.tlp, authorId, authorOrganisationId, audience: fit(l.tlp, l, authorId) };
-          };
+          const labelOf = contentMaker(ex.facts, personIds);
 
           // The current label of every row, by id (the reference reads chains through it).
           const content = new Map<string, ReadableContent>();
@@ -170,7 +135,7 @@ for (const backend of testBackends()) {
                 location: "",
                 host_organisation_id: null,
                 status: "scheduled",
-                ...columns(c),
+                ...contentColumns(c),
                 created_at: now,
                 updated_at: now,
               })
@@ -196,7 +161,7 @@ for (const backend of testBackends()) {
                   minutes: "minutes",
                   minutes_by: null,
                   minutes_at: null,
-                  ...columns(gc),
+                  ...contentColumns(gc),
                   created_at: now,
                   updated_at: now,
                 })
@@ -245,7 +210,7 @@ for (const backend of testBackends()) {
                 reminded_at: null,
                 escalated_at: null,
                 closed_at: null,
-                ...columns(c),
+                ...contentColumns(c),
                 created_at: now,
                 updated_at: now,
               })
@@ -274,7 +239,7 @@ for (const backend of testBackends()) {
                 status: "open",
                 ended_at: null,
                 summary_item_id: null,
-                ...columns(c),
+                ...contentColumns(c),
                 created_at: now,
               })
               .execute();
@@ -368,7 +333,7 @@ for (const backend of testBackends()) {
                   id: s.id,
                   title: s.title,
                   tlp: label.tlp,
-                  chain: chainOf(s).map(columns),
+                  chain: chainOf(s).map(contentColumns),
                   meetingId: s.meetingId,
                 },
                 urgent: false,
@@ -433,11 +398,15 @@ for (const backend of testBackends()) {
             const target = candidates[change.target % candidates.length] as Node;
             const old = content.get(target.id) as ReadableContent;
             const tlp = TLP_LABELS[Math.min(TLP_LABELS.length - 1, TLP_LABELS.indexOf(old.tlp) + change.step)] as TlpLabel;
-            const next: ReadableContent = { ...old, tlp, audience: fit(tlp, change, old.authorId) };
+            const next: ReadableContent = {
+              ...old,
+              tlp,
+              audience: labelOf({ ...change, tlp, author: personIds.indexOf(old.authorId) }).audience,
+            };
             const table = { item: "items", meeting: "meetings", "agenda-item": "agenda_items", action: "action_items" }[
               change.kind
             ] as "items";
-            const { author_id: _a, author_organisation_id: _o, ...label } = columns(next);
+            const { author_id: _a, author_organisation_id: _o, ...label } = contentColumns(next);
             await db.kysely.updateTable(table).set(label).where("id", "=", target.id).execute();
             content.set(target.id, next);
           }

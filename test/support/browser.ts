@@ -54,3 +54,17 @@ export async function startBrowserHarness(db: Database) {
     },
   };
 }
+
+/** A function calling the API at `baseUrl()` as a person (Bearer token), failing the test on an error answer. */
+export function bearerApi<Who extends string>(baseUrl: () => string, tokens: Partial<Record<Who, string>>) {
+  return async <T>(who: Who, method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const payload = (await response.json()) as T;
+    assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
+    return payload;
+  };
+}

@@ -64,6 +64,50 @@ export function fitAudience(tlp: TlpLabel, audience: Audience, fallbackPerson: s
   return a;
 }
 
+/** The generated shape of a label: an author and an audience by indices into the exchange. */
+export interface LabelSpec {
+  author: number;
+  tlp: TlpLabel;
+  exchange: boolean;
+  organisations: number[];
+  groups: number[];
+  persons: number[];
+}
+
+/** Turns a generated label into content of the exchange: its author and an audience fitted to the label. */
+export function contentMaker(facts: ExchangeFacts, personIds: string[]) {
+  const orgIds = [...facts.organisations.keys()];
+  const groupIds = [...facts.groups.keys()];
+  const pick = <T>(list: T[], picks: number[]) => [...new Set(picks.map((i) => list[i % list.length] as T))];
+  return (l: LabelSpec, authors: string[] = personIds): ReadableContent => {
+    const authorId = authors[l.author % authors.length] as string;
+    const audience = fitAudience(
+      l.tlp,
+      {
+        exchange: l.exchange,
+        organisations: pick(orgIds, l.organisations),
+        groups: groupIds.length ? pick(groupIds, l.groups) : [],
+        persons: pick(personIds, l.persons),
+      },
+      authorId,
+    );
+    return { tlp: l.tlp, authorId, authorOrganisationId: facts.persons.get(authorId)?.organisationId as string, audience };
+  };
+}
+
+/** The TLP columns of a content row. */
+export function contentColumns(c: ReadableContent) {
+  return {
+    tlp: c.tlp,
+    audience_exchange: c.audience.exchange,
+    audience_organisations: [...c.audience.organisations],
+    audience_groups: [...c.audience.groups],
+    audience_persons: [...c.audience.persons],
+    author_id: c.authorId,
+    author_organisation_id: c.authorOrganisationId,
+  };
+}
+
 /** Content with its id and the chain the reference must allow (item, ancestors, itself). */
 export interface Derived {
   id: string;
@@ -102,29 +146,8 @@ export async function materialise(db: Database, spec: ExchangeSpec) {
     groupIds.push(id);
     facts.groups.set(id, members);
   }
-  const content = (c: (typeof spec.items)[number]): ReadableContent => {
-    const authorId = personIds[c.author % personIds.length] as string;
-    const audience = fitAudience(
-      c.tlp,
-      {
-        exchange: c.exchange,
-        organisations: pick(orgIds, c.organisations),
-        groups: groupIds.length ? pick(groupIds, c.groups) : [],
-        persons: pick(personIds, c.persons),
-      },
-      authorId,
-    );
-    return { tlp: c.tlp, authorId, authorOrganisationId: facts.persons.get(authorId)?.organisationId as string, audience };
-  };
-  const columns = (c: ReadableContent) => ({
-    tlp: c.tlp,
-    audience_exchange: c.audience.exchange,
-    audience_organisations: [...c.audience.organisations],
-    audience_groups: [...c.audience.groups],
-    audience_persons: [...c.audience.persons],
-    author_id: c.authorId,
-    author_organisation_id: c.authorOrganisationId,
-  });
+  const content = contentMaker(facts, personIds);
+  const columns = contentColumns;
 
   const items: { id: string; content: ReadableContent }[] = [];
   for (const [n, it] of spec.items.entries()) {
