@@ -164,15 +164,15 @@ for (const backend of testBackends()) {
       assert.deepEqual(Object.keys(named).sort(), ["Mobile core network", "Regional electricity distribution"]);
       assert.equal(named["Mobile core network"].firstAtHours, 4, "battery buffer of 4 h");
       assert.equal(named["Mobile core network"].restoredAtHours, 8);
-      assert.deepEqual(asGrid.body.hidden, [{ sector: "finance", degraded: 2, failed: 0, firstAtHours: 5 }]);
+      // ClearBank's two services go down too, but one organisation is below the 3 a sector count needs:
+      // nothing of them shows — not a count, not a time, not the organisation.
+      assert.deepEqual(asGrid.body.hidden, []);
+      assert.deepEqual(asGrid.body.sectorsTouched, ["energy", "telecom"]);
+      assert.equal(asGrid.body.organisationsTouched, 2);
+      assert.ok(asGrid.body.timeline.every((t: { serviceId: string | null }) => t.serviceId !== null));
       const text = JSON.stringify(asGrid.body);
-      for (const secret of ["Payment clearing", "ATM network", "ClearBank", svc.payments, svc.atm])
+      for (const secret of ["Payment clearing", "ATM network", "ClearBank", "finance", svc.payments, svc.atm])
         assert.ok(!text.includes(secret as string), String(secret));
-      assert.ok(
-        asGrid.body.timeline.some(
-          (t: { serviceId: string | null; sector: string }) => t.serviceId === null && t.sector === "finance",
-        ),
-      );
       assert.equal(asGrid.body.minimumLabel, "TLP:AMBER+STRICT");
 
       const asBank = await api("bank", "POST", "/api/cascade/simulate", {
@@ -234,8 +234,54 @@ for (const backend of testBackends()) {
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       assert.equal(saved.body.kind, "analysis-report");
       assert.match(saved.body.body, /Mobile core network/);
-      assert.match(saved.body.body, /finance: 0 failed, 2 degraded/);
       assert.ok(!saved.body.body.includes("Payment clearing"));
+      // ClearBank sees its AMBER+STRICT "Payment clearing"; it may not name it to TeleCo in an analysis.
+      const beyond = await api("bank", "POST", "/api/cascade/analyses", {
+        simulation: { initial: [{ serviceId: svc.core, durationHours: 2 }], horizonHours: 24 },
+        title: "Core outage",
+        tlp: "TLP:AMBER+STRICT",
+        audience: { organisations: [orgs.bank, orgs.tel] },
+      });
+      assert.equal(beyond.status, 422);
+      assert.equal(beyond.body.error.code, "label_too_permissive");
+      assert.match(beyond.body.error.message, /Payment clearing/);
+    });
+
+    it("shows hidden services as a count per sector once they belong to at least three organisations", async () => {
+      const water = [];
+      for (const name of ["Water One", "Water Two", "Water Three"]) {
+        const org = await buildOrganisation(db, { name });
+        const p = await buildPerson(db, { organisationId: org });
+        await acceptDocuments(
+          db,
+          p.id,
+          await db.kysely
+            .selectFrom("documents")
+            .select("id")
+            .execute()
+            .then((d) => d.map((x) => x.id)),
+        );
+        people[name] = { id: p.id, token: await buildToken(db, p.id) };
+        const id = await service(name, `${name} pumping`, "water", "TLP:AMBER+STRICT", { organisations: [org] });
+        water.push(id);
+        const dep = await api(name, "POST", "/api/dependencies", {
+          dependentId: id,
+          providerId: svc.core,
+          type: "cyber",
+          bufferHours: 1,
+          delayHours: 0,
+          degradation: "total",
+        });
+        assert.equal(dep.status, 200, JSON.stringify(dep.body));
+      }
+      const asTel = await api("tel", "POST", "/api/cascade/simulate", {
+        initial: [{ serviceId: svc.core, durationHours: 6 }],
+        horizonHours: 24,
+      });
+      assert.deepEqual(asTel.body.hidden, [{ sector: "water", degraded: 0, failed: 3, firstAtHours: 1 }]);
+      assert.ok(asTel.body.sectorsTouched.includes("water"));
+      const text = JSON.stringify(asTel.body);
+      for (const secret of [...water, "Water One", "pumping"]) assert.ok(!text.includes(secret), secret);
     });
 
     it("IIM: the secretariat sets valid coefficients; anyone solves a perturbation", async () => {

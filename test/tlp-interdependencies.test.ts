@@ -15,6 +15,7 @@ import * as measuresRepo from "../src/server/repositories/measures.repository.js
 import { simulate } from "../src/server/services/cascade.service.js";
 import { type CascadeDependency, DEPENDENCY_TYPES, type InitialEvent, simulateCascade } from "../src/shared/cascade.js";
 import { canRead, canReadChain, type ReadableContent } from "../src/shared/policy.js";
+import { MIN_CELL } from "../src/shared/suppression.js";
 import type { SimulationResult } from "../src/shared/schemas/index.js";
 import { TLP_LABELS, tlpRank } from "../src/shared/tlp.js";
 import { testApp } from "./support/app.js";
@@ -392,38 +393,42 @@ for (const backend of testBackends()) {
                 );
               }
 
-              // Hidden: the impacted services the viewer may not read, only as counts per sector.
+              // Hidden: the impacted services the viewer may not read, only as counts per sector, and only
+              // sectors whose hidden services belong to at least MIN_CELL organisations.
               const hidden = new Map<string, { sector: string; degraded: number; failed: number; firstAtHours: number }>();
+              const hiddenOrgs = new Map<string, Set<string>>();
               for (const i of engine.impacted) {
                 if (readableIds.has(i.serviceId)) continue;
-                const sector = (serviceById.get(i.serviceId) as ServiceSpec).sector;
-                const agg = hidden.get(sector) ?? { sector, degraded: 0, failed: 0, firstAtHours: i.firstAtHours };
+                const service = serviceById.get(i.serviceId) as ServiceSpec;
+                const agg = hidden.get(service.sector) ?? { sector: service.sector, degraded: 0, failed: 0, firstAtHours: i.firstAtHours };
                 if (i.worst === 2) agg.failed++;
                 else agg.degraded++;
                 agg.firstAtHours = Math.min(agg.firstAtHours, i.firstAtHours);
-                hidden.set(sector, agg);
+                hidden.set(service.sector, agg);
+                const orgs = hiddenOrgs.get(service.sector) ?? new Set<string>();
+                orgs.add(service.content.authorOrganisationId);
+                hiddenOrgs.set(service.sector, orgs);
               }
+              const shown = [...hidden.values()].filter((h) => (hiddenOrgs.get(h.sector)?.size ?? 0) >= MIN_CELL);
               assert.deepEqual(
                 [...result.hidden].sort((a, b) => a.sector.localeCompare(b.sector)),
-                [...hidden.values()].sort((a, b) => a.sector.localeCompare(b.sector)),
-                at("hidden counts per sector"),
+                shown.sort((a, b) => a.sector.localeCompare(b.sector)),
+                at("hidden counts per sector (suppressed below 3 organisations)"),
               );
 
-              // Timeline: every change, a hidden service's only by its sector.
-              for (const t of result.timeline) {
-                if (t.serviceId !== null)
-                  assert.ok(readableIds.has(t.serviceId), at("a timeline entry names a readable service"));
-              }
+              // Timeline: the changes of readable services only.
               assert.deepEqual(
                 byJson(result.timeline),
                 byJson(
-                  engine.changes.map((c) => ({
-                    atHours: c.atHours,
-                    level: c.level,
-                    cause: c.cause,
-                    serviceId: readableIds.has(c.serviceId) ? c.serviceId : null,
-                    sector: (serviceById.get(c.serviceId) as ServiceSpec).sector,
-                  })),
+                  engine.changes
+                    .filter((c) => readableIds.has(c.serviceId))
+                    .map((c) => ({
+                      atHours: c.atHours,
+                      level: c.level,
+                      cause: c.cause,
+                      serviceId: c.serviceId,
+                      sector: (serviceById.get(c.serviceId) as ServiceSpec).sector,
+                    })),
                 ),
                 at("timeline"),
               );
@@ -443,7 +448,14 @@ for (const backend of testBackends()) {
               );
               assert.deepEqual(
                 result.sectorsTouched,
-                sorted(new Set(engine.impacted.map((i) => (serviceById.get(i.serviceId) as ServiceSpec).sector))),
+                sorted(
+                  new Set([
+                    ...engine.impacted
+                      .filter((i) => readableIds.has(i.serviceId))
+                      .map((i) => (serviceById.get(i.serviceId) as ServiceSpec).sector),
+                    ...shown.map((h) => h.sector),
+                  ]),
+                ),
                 at("sectors touched"),
               );
               for (const s of result.services) {

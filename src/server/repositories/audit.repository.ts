@@ -4,6 +4,7 @@ import { type SqlBool, sql } from "kysely";
 import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { Queryable, Tx } from "../db/database.js";
 import type { AuditLogTable } from "../db/schema.js";
+import { actionSql, agendaItemSql, callSql, dependencySql, meetingSql, serviceSql } from "./readable.js";
 
 /** Categories decide who sees an entry: the secretariat sees every administrative one. */
 export type AuditCategory = "auth" | "membership" | "documents" | "admin" | "content" | "token";
@@ -104,13 +105,27 @@ export async function verifyChain(db: Queryable, batch = 5000): Promise<ChainRep
   }
 }
 
+// An entry about content is listed only while the viewer may read that content now; a subject
+// type with no branch here (or content since deleted) is listed to no one.
 const CONTENT_VISIBLE = sql.raw<SqlBool>(`(a.category <> 'content'
   OR (a.subject_type = 'item' AND EXISTS (SELECT 1 FROM items i WHERE i.id::text = a.subject_id AND ${readPredicateSql("i")}))
   OR (a.subject_type = 'comment' AND EXISTS (SELECT 1 FROM comments c JOIN items i ON i.id = c.item_id
         WHERE c.id::text = a.subject_id AND ${readPredicateSql("c")} AND ${readPredicateSql("i")}
           AND (c.parent_id IS NULL OR rt_comment_readable(c.parent_id))))
   OR (a.subject_type = 'attachment' AND EXISTS (SELECT 1 FROM attachments t JOIN items i ON i.id = t.item_id
-        WHERE t.id::text = a.subject_id AND ${readPredicateSql("t")} AND ${readPredicateSql("i")})))`);
+        WHERE t.id::text = a.subject_id AND ${readPredicateSql("t")} AND ${readPredicateSql("i")}))
+  OR (a.subject_type = 'meeting' AND EXISTS (SELECT 1 FROM meetings xm
+        WHERE xm.id::text = a.subject_id AND ${meetingSql("xm")}))
+  OR (a.subject_type = 'agenda-item' AND EXISTS (SELECT 1 FROM agenda_items xg
+        WHERE xg.id::text = a.subject_id AND ${agendaItemSql("xg")}))
+  OR (a.subject_type = 'action' AND EXISTS (SELECT 1 FROM action_items xa
+        WHERE xa.id::text = a.subject_id AND ${actionSql("xa")}))
+  OR (a.subject_type = 'urgent-call' AND EXISTS (SELECT 1 FROM urgent_calls xc
+        WHERE xc.id::text = a.subject_id AND ${callSql("xc")}))
+  OR (a.subject_type = 'service' AND EXISTS (SELECT 1 FROM services xs
+        WHERE xs.id::text = a.subject_id AND ${serviceSql("xs")}))
+  OR (a.subject_type = 'dependency' AND EXISTS (SELECT 1 FROM service_dependencies xd
+        WHERE xd.id::text = a.subject_id AND ${dependencySql("xd")})))`);
 
 /** Audit entries a viewer may see, newest first: their organisation's trail, plus administrative ones for the secretariat. */
 export async function listAudit(

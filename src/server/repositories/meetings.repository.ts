@@ -45,11 +45,14 @@ export async function updateMeeting(trx: Tx, id: string, patch: Updateable<Meeti
   await trx.updateTable("meetings").set(patch).where("id", "=", id).where(readable.meeting("meetings")).execute();
 }
 
-/** For host rotation: active organisations, those that hosted least recently first. */
+/**
+ * For host rotation: active organisations, those that hosted least recently first. Only meetings
+ * the viewer may read count (the predicate is in the join, so every organisation is listed).
+ */
 export async function hostRotation(db: Queryable) {
   return db
     .selectFrom("organisations as o")
-    .leftJoin("meetings as m", "m.host_organisation_id", "o.id")
+    .leftJoin("meetings as m", (j) => j.onRef("m.host_organisation_id", "=", "o.id").on(readable.meeting("m")))
     .select(["o.id", "o.name"])
     .select((eb) => eb.fn.max("m.starts_at").as("last_hosted"))
     .where("o.status", "=", "active")
@@ -96,13 +99,14 @@ export async function updateAgendaItem(trx: Tx, id: string, patch: Updateable<Ag
   await trx.updateTable("agenda_items").set(patch).where("id", "=", id).where(readable.agendaItem("agenda_items")).execute();
 }
 
-/** The next free position in a part. */
+/** The next free position in a part, after the readable agenda items there. */
 export async function nextPosition(trx: Tx, meetingId: string, part: AgendaItemRow["part"]): Promise<number> {
   const row = await trx
-    .selectFrom("agenda_items")
-    .select((eb) => eb.fn.max("position").as("p"))
-    .where("meeting_id", "=", meetingId)
-    .where("part", "=", part)
+    .selectFrom("agenda_items as g")
+    .select((eb) => eb.fn.max("g.position").as("p"))
+    .where("g.meeting_id", "=", meetingId)
+    .where("g.part", "=", part)
+    .where(readable.agendaItem("g"))
     .executeTakeFirst();
   return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
 }

@@ -29,6 +29,14 @@ export const callSql = (alias: string) => p(alias);
 /** SQL text: is item `alias` readable? */
 export const itemSql = (alias: string) => p(alias);
 
+/** SQL text: is service `alias` readable? */
+export const serviceSql = (alias: string) => p(alias);
+
+/** SQL text: is dependency `alias` readable, i.e. both of its services? */
+export const dependencySql = (alias: string) =>
+  `(EXISTS (SELECT 1 FROM services ds WHERE ds.id = ${alias}.dependent_id AND ${p("ds")})
+    AND EXISTS (SELECT 1 FROM services dp WHERE dp.id = ${alias}.provider_id AND ${p("dp")}))`;
+
 /** The same predicates as Kysely expressions. */
 export const readable = {
   meeting: (alias: string) => raw(meetingSql(alias)),
@@ -36,4 +44,6 @@ export const readable = {
   action: (alias: string) => raw(actionSql(alias)),
   call: (alias: string) => raw(callSql(alias)),
   item: (alias: string) => raw(itemSql(alias)),
+  service: (alias: string) => raw(serviceSql(alias)),
+  dependency: (alias: string) => raw(dependencySql(alias)),
 };

@@ -70,7 +70,12 @@ export async function createFeed(deps: Deps, viewer: Viewer) {
 /** The viewer's feeds (without their secrets). */
 export async function listFeeds(deps: Deps, viewer: Viewer) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
-    const rows = await trx.selectFrom("calendar_feeds").selectAll().orderBy("created_at", "desc").execute();
+    const rows = await trx
+      .selectFrom("calendar_feeds")
+      .selectAll()
+      .where("person_id", "=", viewer.personId)
+      .orderBy("created_at", "desc")
+      .execute();
     return {
       feeds: rows.map((r) => ({
         id: r.id,
@@ -88,6 +93,7 @@ export async function revokeFeed(deps: Deps, viewer: Viewer, id: string) {
       .updateTable("calendar_feeds")
       .set({ revoked_at: deps.clock() })
       .where("id", "=", id)
+      .where("person_id", "=", viewer.personId)
       .where("revoked_at", "is", null)
       .returning("id")
       .executeTakeFirst();

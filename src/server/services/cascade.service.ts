@@ -4,13 +4,17 @@
 
 import { type CascadeDependency, type InitialEvent, simulateCascade, validateCascadeInput } from "../../shared/cascade.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { canRead, readersOf } from "../../shared/policy.js";
 import type { SimulationResult } from "../../shared/schemas/index.js";
+import { MIN_CELL } from "../../shared/suppression.js";
 import { isAtLeastAsRestrictive, type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
+import { contentOf } from "../notifications/notify.js";
+import { loadFacts } from "../repositories/facts.repository.js";
 import * as repo from "../repositories/interdependencies.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import { presentDependency } from "./interdependencies.service.js";
-import { createItemIn } from "./items.service.js";
+import { createItemIn, normaliseAudience } from "./items.service.js";
 
 type Request = {
   initial: { serviceId: string; level: 1 | 2; startHours: number; durationHours: number }[];
@@ -92,26 +96,37 @@ export async function simulate(deps: Deps, viewer: Viewer, request: Request): Pr
   if (problem) throw new AppError("validation_failed", problem);
   const result = simulateCascade(input);
 
-  // 3. Projection for the viewer.
+  // 3. Projection for the viewer. Hidden services appear only as counts per sector, and only where
+  // that count covers at least MIN_CELL organisations: never their identity, organisation, edges
+  // or timing of their own (the statistics rule of DESIGN.md).
   const sectorOf = new Map(graph.services.map((s) => [s.id, s.sector]));
   const organisationOf = new Map(graph.services.map((s) => [s.id, s.author_organisation_id]));
   const commonCause = new Set(result.commonCause);
   const visible = result.impacted.filter((i) => seen.byId.has(i.serviceId));
-  const hiddenBySector = new Map<string, { sector: string; degraded: number; failed: number; firstAtHours: number }>();
+  const hiddenBySector = new Map<
+    string,
+    { sector: string; degraded: number; failed: number; firstAtHours: number; orgs: Set<string> }
+  >();
   for (const i of result.impacted) {
     if (seen.byId.has(i.serviceId)) continue;
     const sector = sectorOf.get(i.serviceId) ?? "unknown";
-    const agg = hiddenBySector.get(sector) ?? { sector, degraded: 0, failed: 0, firstAtHours: i.firstAtHours };
+    const agg = hiddenBySector.get(sector) ?? { sector, degraded: 0, failed: 0, firstAtHours: i.firstAtHours, orgs: new Set() };
     if (i.worst === 2) agg.failed++;
     else agg.degraded++;
     agg.firstAtHours = Math.min(agg.firstAtHours, i.firstAtHours);
+    agg.orgs.add(organisationOf.get(i.serviceId) ?? "");
     hiddenBySector.set(sector, agg);
   }
+  const hidden = [...hiddenBySector.values()]
+    .filter((h) => h.orgs.size >= MIN_CELL)
+    .sort((a, b) => a.sector.localeCompare(b.sector));
   const impactedIds = new Set(result.impacted.map((i) => i.serviceId));
+  const unrestored = new Set(result.unrestoredAtHorizon);
   const labels: TlpLabel[] = visible.map((i) => seen.byId.get(i.serviceId)?.tlp ?? "TLP:RED");
   // A saved analysis also carries the aggregates of services the viewer cannot see: at least AMBER then.
-  if (hiddenBySector.size > 0) labels.push("TLP:AMBER");
+  if (hidden.length > 0) labels.push("TLP:AMBER");
   const minimumLabel = labels.reduce<TlpLabel>((a, b) => (tlpRank(b) > tlpRank(a) ? b : a), "TLP:CLEAR");
+  const shownSectors = new Set(hidden.map((h) => h.sector));
   return {
     horizonHours: request.horizonHours,
     services: visible.map((i) => {
@@ -127,23 +142,27 @@ export async function simulate(deps: Deps, viewer: Viewer, request: Request): Pr
         commonCause: commonCause.has(i.serviceId),
       };
     }),
-    hidden: [...hiddenBySector.values()].sort((a, b) => a.sector.localeCompare(b.sector)),
-    timeline: result.changes.map((c) => {
-      const shown = seen.byId.has(c.serviceId);
-      return {
+    hidden: hidden.map(({ orgs: _orgs, ...h }) => h),
+    timeline: result.changes
+      .filter((c) => seen.byId.has(c.serviceId))
+      .map((c) => ({
         atHours: c.atHours,
         level: c.level,
         cause: c.cause,
-        serviceId: shown ? c.serviceId : null,
+        serviceId: c.serviceId,
         sector: sectorOf.get(c.serviceId) ?? "unknown",
-      };
-    }),
+      })),
     edges: seen.dependencies
       .filter((d) => impactedIds.has(d.dependent_id) && impactedIds.has(d.provider_id))
       .map(presentDependency),
-    sectorsTouched: [...new Set(result.impacted.map((i) => sectorOf.get(i.serviceId) ?? "unknown"))].sort(),
-    organisationsTouched: new Set(result.impacted.map((i) => organisationOf.get(i.serviceId))).size,
-    unrestoredAtHorizon: result.unrestoredAtHorizon.length,
+    sectorsTouched: [...new Set([...visible.map((i) => sectorOf.get(i.serviceId) ?? "unknown"), ...shownSectors])].sort(),
+    organisationsTouched: new Set([...visible.map((i) => organisationOf.get(i.serviceId)), ...hidden.flatMap((h) => [...h.orgs])])
+      .size,
+    unrestoredAtHorizon:
+      visible.filter((i) => unrestored.has(i.serviceId)).length +
+      result.impacted.filter(
+        (i) => !seen.byId.has(i.serviceId) && shownSectors.has(sectorOf.get(i.serviceId) ?? "") && unrestored.has(i.serviceId),
+      ).length,
     minimumLabel,
   };
 }
@@ -185,8 +204,26 @@ export async function saveAnalysis(
       `This analysis shows ${result.minimumLabel} content: label it ${result.minimumLabel} or stricter.`,
     );
   }
-  return deps.db.asViewer(viewer.personId, (trx) =>
-    createItemIn(trx, deps, viewer, {
+  return deps.db.asViewer(viewer.personId, async (trx) => {
+    // Like a reply, an analysis never reaches anyone a service it names is not for.
+    const facts = await loadFacts(trx);
+    const audience = normaliseAudience(input.audience);
+    const readers = readersOf(
+      [{ tlp: input.tlp, authorId: viewer.personId, authorOrganisationId: viewer.organisationId, audience }],
+      facts,
+    );
+    const named = await repo.readableServices(
+      trx,
+      result.services.map((s) => s.id),
+    );
+    const beyond = named.filter((s) => [...readers].some((r) => !canRead(r, contentOf(s), facts)));
+    if (beyond.length) {
+      throw new AppError(
+        "label_too_permissive",
+        `Some of this audience may not read ${beyond.map((s) => s.name).join(", ")}: narrow the audience or label.`,
+      );
+    }
+    return createItemIn(trx, deps, viewer, {
       kind: "analysis-report",
       title: input.title,
       body: analysisBody(result),
@@ -196,6 +233,6 @@ export async function saveAnalysis(
       details: { methodology: "Event-driven cascade simulation over the exchange's dependency graph (Roundtable)." },
       anonymous: false,
       statisticsConsent: false,
-    }),
-  );
+    });
+  });
 }
