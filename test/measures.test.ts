@@ -182,6 +182,29 @@ for (const backend of testBackends()) {
       assert.equal(d.body.aggregate.byStatus.implemented, null);
       assert.equal(d.body.aggregate.reported, 4);
       assert.equal(d.body.myReportDue, false);
+      // A report speaks for its organisation: never RED, always readable by its colleagues.
+      const red = await api("d", "PUT", `/api/measures/${measureId}/implementation`, {
+        status: "planned",
+        tlp: "TLP:RED",
+        audience: { persons: [people.d?.id] },
+      });
+      assert.equal(red.status, 422);
+      assert.equal(red.body.error.code, "audience_invalid");
+      const elsewhere = await api("d", "PUT", `/api/measures/${measureId}/implementation`, {
+        status: "planned",
+        audience: { organisations: [orgs.a] },
+      });
+      assert.equal(elsewhere.status, 422);
+      // Without consent, D's status counts only for those who may read D's report.
+      const private_ = await api("d", "PUT", `/api/measures/${measureId}/implementation`, {
+        status: "planned",
+        countInStatistics: false,
+      });
+      assert.equal(private_.body.aggregate.reported, 4, "D reads its own report");
+      const forB = await api("b", "GET", `/api/measures/${measureId}`);
+      assert.equal(forB.body.aggregate.reported, 3);
+      assert.equal(forB.body.aggregate.byStatus.implemented, 3);
+      assert.equal(forB.body.aggregate.byStatus.planned, 0);
       // Layer 2 alone: a bare query as B sees no other organisation's report.
       const bare = await db.asViewer(people.b?.id as string, (trx) =>
         trx.selectFrom("measure_implementations").select("organisation_id").execute(),

@@ -406,6 +406,7 @@ export interface MeasureImplementationsTable extends ContentColumns {
   status: "not-started" | "planned" | "in-progress" | "implemented" | "not-applicable";
   reason: string;
   evidence: string;
+  statistics_consent: Generated<boolean>;
   updated_at: Date;
   confirmed_at: Date;
 }

@@ -89,9 +89,24 @@ export async function statusesOf(db: Queryable, measureIds: readonly string[]) {
   if (measureIds.length === 0) return [];
   return db
     .selectFrom("measure_implementations")
-    .select(["measure_id", "organisation_id", "status", "confirmed_at"])
+    .select(["measure_id", "organisation_id", "status", "confirmed_at", "statistics_consent"])
     .where("measure_id", "in", [...measureIds])
     .execute();
+}
+
+/** The reports (measure and organisation) the viewer may read, as "measureId/organisationId" keys. */
+export async function readableReportKeys(trx: Tx, measureIds: readonly string[]): Promise<Set<string>> {
+  if (measureIds.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom("measure_implementations as r")
+    .select(["r.measure_id", "r.organisation_id"])
+    .where("r.measure_id", "in", [...measureIds])
+    .where(readable.item("r"))
+    .where((eb) =>
+      eb.exists(eb.selectFrom("items as mi").select("mi.id").whereRef("mi.id", "=", "r.measure_id").where(readable.item("mi"))),
+    )
+    .execute();
+  return new Set(rows.map((r) => `${r.measure_id}/${r.organisation_id}`));
 }
 
 /** Owner only: the status history of one measure, oldest first. */

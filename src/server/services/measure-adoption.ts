@@ -28,7 +28,10 @@ function endOfMonth(month: string): Date {
 /** Adoption over time and overdue organisations of one measure (chairs and secretariat). */
 export async function adoptionOverview(deps: Deps, viewer: Viewer, id: string) {
   if (!isManager(viewer)) throw new AppError("forbidden", "Adoption per organisation is for the chairs and the secretariat.");
-  const measure = await deps.db.asViewer(viewer.personId, (trx) => repo.findMeasure(trx, id));
+  const { measure, readable } = await deps.db.asViewer(viewer.personId, async (trx) => ({
+    measure: await repo.findMeasure(trx, id),
+    readable: await repo.readableReportKeys(trx, [id]),
+  }));
   if (!measure) throw new AppError("not_found", "No such measure.");
   const { organisations, history, statuses } = await deps.db.asOwner(async (trx) => ({
     organisations: await repo.activeOrganisations(trx),
@@ -36,9 +39,14 @@ export async function adoptionOverview(deps: Deps, viewer: Viewer, id: string) {
     statuses: await repo.statusesOf(trx, [id]),
   }));
   const applicable = organisations.filter((o) => appliesTo(measure, o));
+  // The curves count only statuses the chair may read or that their organisation let count.
+  const counted = new Set(
+    statuses.filter((s) => s.statistics_consent || readable.has(`${id}/${s.organisation_id}`)).map((s) => s.organisation_id),
+  );
   const months = measure.adopted_at ? monthsBetween(measure.adopted_at, deps.clock()) : [];
   const statusAt = (organisationId: string, at: Date) => {
     let status: string | null = null;
+    if (!counted.has(organisationId)) return null;
     for (const h of history) if (h.organisation_id === organisationId && h.at <= at) status = h.status;
     return status;
   };

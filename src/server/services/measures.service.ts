@@ -26,7 +26,7 @@ import {
 import { isManager } from "./meetings.service.js";
 
 type Organisation = Awaited<ReturnType<typeof repo.activeOrganisations>>[number];
-type Status = { measure_id: string; organisation_id: string; status: string; confirmed_at: Date };
+type Status = { measure_id: string; organisation_id: string; status: string; confirmed_at: Date; statistics_consent: boolean };
 
 /** Whether a measure applies to an organisation: one of its sectors and its kind. */
 export function appliesTo(measure: { applies_to_sectors: string[]; applies_to_kinds: string[] }, organisation: Organisation) {
@@ -65,17 +65,27 @@ function aggregate(measure: repo.MeasureRow, organisations: Organisation[], stat
   return { applicableOrganisations: applicable.size, reported: total, byStatus: cells };
 }
 
-// Statuses are read as the owner, after the viewer's transaction decided which measures they may read.
-async function statusesFor(deps: Deps, ids: string[]) {
-  const [organisations, statuses] = await deps.db.asOwner(async (trx) =>
+/**
+ * The statuses a viewer's aggregates count (DESIGN.md: what the viewer may read, plus what its
+ * organisation allowed to count anonymised) and the reports the viewer may read. Statuses are
+ * read as the owner once the viewer's own transaction has said which reports are readable.
+ */
+async function statusesFor(deps: Deps, viewer: Viewer, ids: string[]) {
+  const readable = await deps.db.asViewer(viewer.personId, (trx) => repo.readableReportKeys(trx, ids));
+  const [organisations, all] = await deps.db.asOwner(async (trx) =>
     Promise.all([repo.activeOrganisations(trx), repo.statusesOf(trx, ids)]),
   );
-  return { organisations, statuses };
+  const isReadable = (s: Status) => readable.has(`${s.measure_id}/${s.organisation_id}`);
+  return { organisations, counted: all.filter((s) => s.statistics_consent || isReadable(s)), readable: all.filter(isReadable) };
 }
 
-function summary(row: repo.MeasureWithItem, viewer: Viewer, organisations: Organisation[], statuses: Status[]): MeasureSummary {
+function summary(
+  row: repo.MeasureWithItem,
+  viewer: Viewer,
+  { organisations, counted, readable }: Awaited<ReturnType<typeof statusesFor>>,
+): MeasureSummary {
   const mine = organisations.find((o) => o.id === viewer.organisationId);
-  const myStatus = statuses.find((s) => s.measure_id === row.item_id && s.organisation_id === viewer.organisationId);
+  const myStatus = readable.find((s) => s.measure_id === row.item_id && s.organisation_id === viewer.organisationId);
   const applies = mine ? appliesTo(row, mine) : false;
   return {
     id: row.item_id,
@@ -90,7 +100,7 @@ function summary(row: repo.MeasureWithItem, viewer: Viewer, organisations: Organ
     appliesToMe: applies,
     myStatus: (myStatus?.status as ImplementationStatus | undefined) ?? null,
     myReportDue: applies && reportDue(row, myStatus),
-    aggregate: aggregate(row, organisations, statuses),
+    aggregate: aggregate(row, organisations, counted),
   };
 }
 
@@ -128,10 +138,10 @@ export async function getMeasure(deps: Deps, viewer: Viewer, id: string): Promis
     const row = await measureOr404(trx, id);
     return { row, detail: await detailOf(trx, row) };
   });
-  const { organisations, statuses } = await statusesFor(deps, [row.item_id]);
+  const statuses = await statusesFor(deps, viewer, [row.item_id]);
   const { decision, adopter, links, reports } = detail;
   return {
-    ...summary(row, viewer, organisations, statuses),
+    ...summary(row, viewer, statuses),
     body: row.body,
     rationale: String((row.details as { rationale?: string }).rationale ?? ""),
     decision:
@@ -158,6 +168,7 @@ export async function getMeasure(deps: Deps, viewer: Viewer, id: string): Promis
       reason: r.reason,
       evidence: r.evidence,
       tlp: r.tlp,
+      countInStatistics: r.statistics_consent,
       reportedBy: { id: r.author_id, name: r.author_name },
       updatedAt: r.updated_at.toISOString(),
       confirmedAt: r.confirmed_at.toISOString(),
@@ -173,11 +184,12 @@ export async function listMeasures(
   query: { stage?: repo.MeasureRow["stage"]; mine?: "true" | "false" },
 ) {
   const rows = await deps.db.asViewer(viewer.personId, (trx) => repo.listMeasures(trx, query.stage));
-  const { organisations, statuses } = await statusesFor(
+  const statuses = await statusesFor(
     deps,
+    viewer,
     rows.map((r) => r.item_id),
   );
-  const measures = rows.map((r) => summary(r, viewer, organisations, statuses));
+  const measures = rows.map((r) => summary(r, viewer, statuses));
   return { measures: query.mine === "true" ? measures.filter((m) => m.appliesToMe) : measures };
 }
 
@@ -344,6 +356,7 @@ export async function reportImplementation(
     evidence: string;
     tlp: TlpLabel;
     audience?: { exchange: boolean; organisations: string[]; groups: string[]; persons: string[] };
+    countInStatistics: boolean;
   },
 ): Promise<Measure> {
   await deps.db.asViewer(viewer.personId, async (trx) => {
@@ -361,6 +374,13 @@ export async function reportImplementation(
     const audience = normaliseAudience(
       input.audience ?? { exchange: false, organisations: [viewer.organisationId], groups: [], persons: [] },
     );
+    // A report speaks for the organisation: every colleague reads it (and may update it).
+    if (input.tlp === "TLP:RED" || !(audience.exchange || audience.organisations.includes(viewer.organisationId))) {
+      throw new AppError(
+        "audience_invalid",
+        "A report speaks for your organisation: its audience includes your organisation, and it is never TLP:RED.",
+      );
+    }
     await checkAudience(trx, input.tlp, audience);
     const now = deps.clock();
     await repo.upsertReport(trx, {
@@ -369,6 +389,7 @@ export async function reportImplementation(
       status: input.status,
       reason: input.reason,
       evidence: input.evidence,
+      statistics_consent: input.countInStatistics,
       tlp: input.tlp,
       ...audienceColumns(audience),
       author_id: viewer.personId,

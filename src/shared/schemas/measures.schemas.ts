@@ -59,9 +59,12 @@ export const ReportImplementationRequest = z
     /** Required for not-applicable. */
     reason: z.string().trim().max(2000).default(""),
     evidence: z.string().max(20_000).default(""),
-    /** The report's own label; by default only your organisation reads it. */
+    /** The report's own label; by default only your organisation reads it. Never TLP:RED: it speaks for the organisation. */
     tlp: TlpLabelSchema.default("TLP:AMBER+STRICT"),
+    /** Must include your organisation; by default it is your organisation only. */
     audience: AudienceSchema.optional(),
+    /** Let the status count, anonymised, in the aggregates others see (the evidence never does). */
+    countInStatistics: z.boolean().default(true),
   })
   .refine((r) => r.status !== "not-applicable" || r.reason.length > 0, {
     message: "Say why the measure does not apply to your organisation.",
@@ -88,6 +91,7 @@ export const ImplementationReport = z.object({
   reason: z.string(),
   evidence: z.string(),
   tlp: TlpLabelSchema,
+  countInStatistics: z.boolean(),
   reportedBy: NamedRef,
   updatedAt: Timestamp,
   confirmedAt: Timestamp,

@@ -32,6 +32,8 @@ CREATE TABLE measure_implementations (
   status text NOT NULL CHECK (status IN ('not-started', 'planned', 'in-progress', 'implemented', 'not-applicable')),
   reason text NOT NULL DEFAULT '',
   evidence text NOT NULL DEFAULT '',
+  -- The organisation lets its status count, anonymised, in the exchange's aggregates.
+  statistics_consent boolean NOT NULL DEFAULT true,
   ${AUDIENCE_COLUMNS},
   updated_at timestamptz NOT NULL,
   confirmed_at timestamptz NOT NULL,
