@@ -262,6 +262,16 @@ for (const backend of testBackends()) {
       assert.equal(blind.body.error.code, "action_owner_cannot_read");
       assert.equal(await count("action_items"), before);
 
+      const greener = await api("chair", "POST", "/api/actions", {
+        title: "Report isolation status",
+        ownerPersonId: people.bob?.id,
+        dueOn: "2026-11-02",
+        agendaItemId: redItem.id,
+        tlp: "TLP:GREEN",
+        audience: { exchange: true },
+      });
+      assert.equal(greener.status, 422, "an action from RED minutes is never GREEN");
+      assert.equal(greener.body.error.code, "label_too_permissive");
       const action = await api("chair", "POST", "/api/actions", {
         title: "Report isolation status",
         ownerPersonId: people.bob?.id,
@@ -542,6 +552,12 @@ for (const backend of testBackends()) {
         audience: { organisations: [orgs.b] },
       });
       assert.equal(amber.status, 200, JSON.stringify(amber.body));
+      const looser = await api("bob", "POST", `/api/meetings/${amber.body.id}/agenda`, {
+        part: "operational",
+        title: "Open topic",
+      });
+      assert.equal(looser.status, 422, "a GREEN agenda item under an AMBER meeting");
+      assert.equal(looser.body.error.code, "label_too_permissive");
       const ics = await api("bob", "GET", `/api/meetings/${amber.body.id}/ics`);
       assert.equal(ics.status, 200);
       assert.match(ics.body, /BEGIN:VCALENDAR/);

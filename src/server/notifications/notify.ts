@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { type Audience, type ReadableContent, readersOf } from "../../shared/policy.js";
 import type { NotificationType, SubjectType } from "../../shared/schemas/index.js";
-import type { TlpLabel } from "../../shared/tlp.js";
+import { type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Deps } from "../context.js";
 import type { Queryable } from "../db/database.js";
 import { urgentMail } from "../mail/templates.js";
@@ -81,9 +81,11 @@ export async function notify(trx: Queryable, deps: Deps, options: NotifyOptions)
     at: now,
   });
   if (options.urgent && deps.mailer.enabled) {
+    // What e-mail may say depends on the most restrictive label of the subject and its parents.
+    const tlp = [subject.tlp, ...subject.chain.map((c) => c.tlp)].reduce((a, b) => (tlpRank(b) > tlpRank(a) ? b : a));
     const mail = urgentMail({
       text: NOTIFICATION_TEXT[options.type],
-      tlp: subject.tlp,
+      tlp,
       title: subject.title,
       url: `${deps.config.publicUrl}${subjectLink(subject.type, subject.id, subject.meetingId)}`,
     });

@@ -32,6 +32,19 @@ export async function listCalls(trx: Tx) {
   return withNames(trx).orderBy("c.status", "desc").orderBy("c.starts_at", "desc").limit(200).execute();
 }
 
+/** Ends an open readable call; false when it was not open (someone ended it first). */
+export async function endOpenCall(trx: Tx, id: string, at: Date): Promise<boolean> {
+  const r = await trx
+    .updateTable("urgent_calls")
+    .set({ status: "ended", ended_at: at })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .where(readable.call("urgent_calls"))
+    .returning("id")
+    .execute();
+  return r.length > 0;
+}
+
 /** Updates a readable call. */
 export async function updateCall(trx: Tx, id: string, patch: Updateable<UrgentCallsTable>): Promise<void> {
   await trx.updateTable("urgent_calls").set(patch).where("id", "=", id).where(readable.call("urgent_calls")).execute();

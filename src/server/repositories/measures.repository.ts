@@ -34,6 +34,23 @@ export async function listMeasures(trx: Tx, stage?: MeasureRow["stage"]) {
   return q.orderBy("i.created_at", "desc").limit(500).execute();
 }
 
+/** Moves a measure from one stage to the next only if it is still at `from`; false otherwise. */
+export async function advanceStage(
+  trx: Tx,
+  id: string,
+  from: MeasureRow["stage"],
+  patch: Updateable<MeasuresTable>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable("measures")
+    .set(patch)
+    .where("item_id", "=", id)
+    .where("stage", "=", from)
+    .returning("item_id")
+    .execute();
+  return r.length > 0;
+}
+
 /** Updates a readable measure's workflow row. */
 export async function updateMeasure(trx: Tx, id: string, patch: Updateable<MeasuresTable>): Promise<void> {
   await trx.updateTable("measures").set(patch).where("item_id", "=", id).execute();

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { AppError, notFound } from "../../shared/errors.js";
 import { type Audience, readersOf } from "../../shared/policy.js";
 import type { ActionItem, CreateActionRequest } from "../../shared/schemas/index.js";
+import { isAtLeastAsRestrictive } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
 import { type ContentRow, contentOf, notify } from "../notifications/notify.js";
@@ -109,6 +110,14 @@ export async function createAction(deps: Deps, viewer: Viewer, input: CreateActi
             }
           : EXCHANGE),
     );
+    for (const parent of [meeting, agenda]) {
+      if (parent && !isAtLeastAsRestrictive(tlp, parent.tlp)) {
+        throw new AppError(
+          "label_too_permissive",
+          `An action is never less restrictive than what it comes from (${parent.tlp}).`,
+        );
+      }
+    }
     await checkAudience(trx, tlp, audience);
     if (input.ownerPersonId && !(await members.existingIds(trx, "persons", [input.ownerPersonId])).has(input.ownerPersonId)) {
       throw new AppError("validation_failed", "The owner is not a member of the exchange.", { path: "ownerPersonId" });
@@ -235,6 +244,7 @@ export async function updateAction(
   input: { status: ActionItem["status"]; note: string; dueOn?: string },
 ): Promise<ActionItem> {
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await actionOr404(trx, id);
     if (!canUpdate(row, viewer)) {
       throw new AppError("forbidden", "Only the owner, the author, the secretariat or a chair updates this action.");

@@ -140,6 +140,7 @@ export async function answerRollCall(
   input: { status: RollCallStatus; note: string },
 ): Promise<UrgentCall> {
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const call = await callOr404(trx, id);
     if (!call.audience_persons.includes(viewer.personId)) {
       throw new AppError("not_invited", "Only the invitees answer the roll-call.");
@@ -169,9 +170,11 @@ export async function answerRollCall(
 /** The convener ends the call with a summary item for the invitees (their organisations unless RED). */
 export async function endCall(deps: Deps, viewer: Viewer, id: string, input: { summary: string; tlp: TlpLabel }) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const call = await callOr404(trx, id);
     if (call.author_id !== viewer.personId) throw new AppError("forbidden", "Only the convener ends the call.");
-    if (call.status === "ended") throw new AppError("conflict", "The call has ended already.");
+    // Claim the end first: of two conveners' clicks, one ends the call and the other gets 409.
+    if (!(await repo.endOpenCall(trx, id, deps.clock()))) throw new AppError("conflict", "The call has ended already.");
     const invitees = await repo.personsWithOrganisations(trx, call.audience_persons);
     const audience: { exchange: boolean; organisations: string[]; groups: string[]; persons: string[] } =
       input.tlp === "TLP:RED"
@@ -188,8 +191,7 @@ export async function endCall(deps: Deps, viewer: Viewer, id: string, input: { s
       anonymous: false,
       statisticsConsent: false,
     });
-    const now = deps.clock();
-    await repo.updateCall(trx, id, { status: "ended", ended_at: now, summary_item_id: item.id });
+    await repo.updateCall(trx, id, { summary_item_id: item.id });
     await appendAudit(trx, contentAudit(deps, viewer, "call.ended", { type: "urgent-call", id }, { summary: item.id }));
     await notify(trx, deps, {
       type: "call.ended",

@@ -6,6 +6,7 @@ import { SECTORS } from "../../shared/schemas/index.js";
 import type { Deps, Viewer } from "../context.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/interdependencies.repository.js";
+import { requireAcceptedDocuments } from "./items.service.js";
 
 async function current(deps: Deps, viewer: Viewer) {
   const row = await deps.db.asViewer(viewer.personId, (trx) => repo.iimCoefficients(trx));
@@ -24,6 +25,7 @@ export async function setCoefficients(deps: Deps, viewer: Viewer, input: { secto
   const problem = validateIim({ sectors: input.sectors, coefficients: input.coefficients, perturbation: {} });
   if (problem) throw new AppError("validation_failed", problem, { path: "coefficients" });
   await deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     await repo.saveIimCoefficients(trx, { ...input, updated_by: viewer.personId, updated_at: deps.clock() });
     await appendAudit(trx, {
       at: deps.clock(),

@@ -139,6 +139,7 @@ export async function createDependency(
 /** Removes a dependency of one of the viewer organisation's services. */
 export async function deleteDependency(deps: Deps, viewer: Viewer, id: string) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     if (!(await repo.deleteDependency(trx, id, viewer.organisationId)))
       throw new AppError("not_found", "No such dependency of your services.");
     await appendAudit(trx, contentAudit(deps, viewer, "dependency.deleted", { type: "dependency", id }, {}));

@@ -236,6 +236,7 @@ export async function adoptMeasure(
 ): Promise<Measure> {
   requireManager(viewer);
   await deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await measureOr404(trx, id);
     if (row.stage !== "proposed") throw new AppError("conflict", `The measure is ${row.stage} already.`);
     if (input.decisionId) {
@@ -248,7 +249,7 @@ export async function adoptMeasure(
     }
     const now = deps.clock();
     const day = today(deps);
-    await repo.updateMeasure(trx, id, {
+    const adopted = await repo.advanceStage(trx, id, "proposed", {
       stage: "adopted",
       adopted_at: now,
       adopted_by: viewer.personId,
@@ -258,6 +259,7 @@ export async function adoptMeasure(
       target_date: input.targetDate,
       next_review_on: addMonths(day, input.reviewIntervalMonths),
     });
+    if (!adopted) throw new AppError("conflict", "The measure was adopted meanwhile.");
     await repo.syncItem(trx, id, "adopted", null, now);
     await appendAudit(trx, contentAudit(deps, viewer, "measure.adopted", { type: "item", id }, { tlp: row.tlp }));
     await notifyApplicable(trx, deps, row, "measure.adopted", [viewer.personId]);
@@ -301,6 +303,7 @@ export async function reviseMeasure(
 ): Promise<Measure> {
   requireManager(viewer);
   await deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await measureOr404(trx, id);
     if (row.stage === "retired") throw new AppError("conflict", "A retired measure is not revised.");
     const sectors = input.appliesToSectors ? [...new Set(input.appliesToSectors)] : row.applies_to_sectors;
@@ -335,6 +338,7 @@ export async function reviseMeasure(
 export async function retireMeasure(deps: Deps, viewer: Viewer, id: string, reason: string): Promise<Measure> {
   requireManager(viewer);
   await deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await measureOr404(trx, id);
     if (row.stage === "retired") throw new AppError("conflict", "The measure is retired already.");
     const now = deps.clock();

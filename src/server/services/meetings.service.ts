@@ -11,7 +11,7 @@ import {
   type Meeting,
   type MeetingSummary,
 } from "../../shared/schemas/index.js";
-import type { TlpLabel } from "../../shared/tlp.js";
+import { isAtLeastAsRestrictive, type TlpLabel } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
 import { notify } from "../notifications/notify.js";
@@ -232,6 +232,7 @@ export async function updateMeeting(
 ) {
   requireManager(viewer);
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await meetingOr404(trx, id);
     const startsAt = input.startsAt ? new Date(input.startsAt) : row.starts_at;
     const endsAt = input.endsAt ? new Date(input.endsAt) : row.ends_at;
@@ -271,6 +272,9 @@ export async function proposeAgendaItem(
     const meeting = await meetingOr404(trx, meetingId);
     await requireAcceptedDocuments(trx, viewer);
     if (meeting.status === "cancelled") throw new AppError("conflict", "The meeting is cancelled.");
+    if (!isAtLeastAsRestrictive(input.tlp, meeting.tlp)) {
+      throw new AppError("label_too_permissive", `An agenda item is never less restrictive than its meeting (${meeting.tlp}).`);
+    }
     const audience = normaliseAudience(input.audience);
     await checkAudience(trx, input.tlp, audience);
     if (input.presenterId && !(await members.existingIds(trx, "persons", [input.presenterId])).has(input.presenterId)) {
@@ -322,6 +326,7 @@ export async function arrangeAgendaItem(
 ): Promise<AgendaItem> {
   requireManager(viewer);
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await agendaItemOr404(trx, id);
     const part = input.part ?? row.part;
     const position = input.position ?? (part !== row.part ? await repo.nextPosition(trx, row.meeting_id, part) : row.position);
@@ -344,6 +349,7 @@ export async function arrangeAgendaItem(
 export async function setMinutes(deps: Deps, viewer: Viewer, id: string, minutes: string): Promise<AgendaItem> {
   requireManager(viewer);
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await agendaItemOr404(trx, id);
     const now = deps.clock();
     await repo.updateAgendaItem(trx, id, { minutes, minutes_by: viewer.personId, minutes_at: now, updated_at: now });
@@ -356,6 +362,7 @@ export async function setMinutes(deps: Deps, viewer: Viewer, id: string, minutes
 export async function addDecision(deps: Deps, viewer: Viewer, id: string, text: string): Promise<AgendaItem> {
   requireManager(viewer);
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const row = await agendaItemOr404(trx, id);
     const decisionId = randomUUID();
     await repo.insertDecision(trx, {
@@ -378,6 +385,7 @@ export async function rsvp(
   input: { response: "attending" | "apologies"; note: string },
 ) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const meeting = await meetingOr404(trx, meetingId);
     await repo.upsertAttendance(trx, {
       meeting_id: meetingId,
@@ -399,6 +407,7 @@ export async function recordAttendance(
 ) {
   requireManager(viewer);
   return deps.db.asViewer(viewer.personId, async (trx) => {
+    await requireAcceptedDocuments(trx, viewer);
     const meeting = await meetingOr404(trx, meetingId);
     const known = await members.existingIds(
       trx,
