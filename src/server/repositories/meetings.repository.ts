@@ -165,3 +165,14 @@ export async function upsertAttendance(
     .onConflict((oc) => oc.columns(["meeting_id", "person_id"]).doUpdateSet(patch))
     .execute();
 }
+
+/** A decision whose agenda item (and meeting) the viewer may read, or undefined. */
+export async function findReadableDecision(trx: Tx, id: string) {
+  return trx
+    .selectFrom("meeting_decisions as d")
+    .innerJoin("agenda_items as g", "g.id", "d.agenda_item_id")
+    .select(["d.id", "d.text"])
+    .where("d.id", "=", id)
+    .where(readable.agendaItem("g"))
+    .executeTakeFirst();
+}

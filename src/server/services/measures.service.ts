@@ -14,6 +14,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import * as collab from "../repositories/collaboration.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import * as repo from "../repositories/measures.repository.js";
+import * as meetingsRepo from "../repositories/meetings.repository.js";
 import { today } from "./actions.service.js";
 import {
   audienceColumns,
@@ -116,14 +117,7 @@ function requireManager(viewer: Viewer): void {
 }
 
 async function detailOf(trx: Tx, row: repo.MeasureWithItem) {
-  const decision = row.decision_id
-    ? await trx
-        .selectFrom("meeting_decisions as d")
-        .innerJoin("agenda_items as g", "g.id", "d.agenda_item_id")
-        .select(["d.text"])
-        .where("d.id", "=", row.decision_id)
-        .executeTakeFirst()
-    : undefined;
+  const decision = row.decision_id ? await meetingsRepo.findReadableDecision(trx, row.decision_id) : undefined;
   const adopter = row.adopted_by
     ? await trx.selectFrom("persons").select(["id", "name"]).where("id", "=", row.adopted_by).executeTakeFirst()
     : undefined;
@@ -240,12 +234,7 @@ export async function adoptMeasure(
     const row = await measureOr404(trx, id);
     if (row.stage !== "proposed") throw new AppError("conflict", `The measure is ${row.stage} already.`);
     if (input.decisionId) {
-      const decision = await trx
-        .selectFrom("meeting_decisions")
-        .select("id")
-        .where("id", "=", input.decisionId)
-        .executeTakeFirst();
-      if (!decision) throw notFound("decision");
+      if (!(await meetingsRepo.findReadableDecision(trx, input.decisionId))) throw notFound("decision");
     }
     const now = deps.clock();
     const day = today(deps);
