@@ -241,6 +241,27 @@ for (const backend of testBackends()) {
       assert.equal(bob.attended, true);
       const carol = recorded.body.attendance.find((a: { person: { id: string } }) => a.person.id === people.carol?.id);
       assert.equal(carol.response, "apologies");
+      // RLS alone refuses what the service refuses: a member recording someone else, or editing the meeting.
+      await assert.rejects(
+        db.asViewer(people.bob?.id as string, (trx) =>
+          trx
+            .insertInto("meeting_attendance")
+            .values({
+              meeting_id: meeting.id,
+              person_id: people.alice?.id as string,
+              response: "apologies",
+              attended: null,
+              note: "",
+              updated_at: new Date(),
+            })
+            .execute(),
+        ),
+        /row-level security/,
+      );
+      const moved = await db.asViewer(people.bob?.id as string, (trx) =>
+        trx.updateTable("meetings").set({ location: "Elsewhere" }).where("id", "=", meeting.id).executeTakeFirst(),
+      );
+      assert.equal(Number(moved.numUpdatedRows), 0);
     });
 
     it("actions: an owner is required and must be able to read it; from RED minutes it stays RED; status has a history", async () => {

@@ -190,7 +190,13 @@ const ACTION_READABLE = (column: string) => `EXISTS (SELECT 1 FROM action_items 
 const CALL_READABLE = (column: string) => `EXISTS (SELECT 1 FROM urgent_calls c WHERE c.id = ${column})`;
 const WRITER = "rt_viewer_active() AND author_id = rt_viewer() AND author_organisation_id = rt_viewer_org()";
 
+const MANAGER = "rt_viewer_role() IN ('chair', 'secretariat')";
+
 const GRANTS_AND_POLICIES = `
+-- The viewer's role, so that what only the secretariat and chairs do is refused by RLS too.
+CREATE FUNCTION rt_viewer_role() RETURNS text LANGUAGE sql STABLE AS
+  $$ SELECT role FROM persons WHERE id = rt_viewer() AND rt_viewer_active() $$;
+
 GRANT SELECT, INSERT, UPDATE ON meetings, agenda_items, action_items, urgent_calls TO ${APP_ROLE};
 GRANT SELECT, INSERT ON meeting_decisions, action_updates, warning_escalations TO ${APP_ROLE};
 GRANT SELECT, INSERT, UPDATE ON meeting_attendance, roll_call_answers, notifications,
@@ -199,8 +205,8 @@ GRANT INSERT ON mail_outbox TO ${APP_ROLE};
 
 ALTER TABLE meetings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY meetings_read ON meetings FOR SELECT TO ${APP_ROLE} USING (${readPredicateSql("meetings")});
-CREATE POLICY meetings_insert ON meetings FOR INSERT TO ${APP_ROLE} WITH CHECK (${WRITER});
-CREATE POLICY meetings_update ON meetings FOR UPDATE TO ${APP_ROLE} USING (${readPredicateSql("meetings")});
+CREATE POLICY meetings_insert ON meetings FOR INSERT TO ${APP_ROLE} WITH CHECK (${WRITER} AND ${MANAGER});
+CREATE POLICY meetings_update ON meetings FOR UPDATE TO ${APP_ROLE} USING (${readPredicateSql("meetings")} AND ${MANAGER});
 
 ALTER TABLE agenda_items ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agenda_items_read ON agenda_items FOR SELECT TO ${APP_ROLE}
@@ -208,21 +214,22 @@ CREATE POLICY agenda_items_read ON agenda_items FOR SELECT TO ${APP_ROLE}
 CREATE POLICY agenda_items_insert ON agenda_items FOR INSERT TO ${APP_ROLE}
   WITH CHECK (${WRITER} AND ${MEETING_READABLE("agenda_items.meeting_id")});
 CREATE POLICY agenda_items_update ON agenda_items FOR UPDATE TO ${APP_ROLE}
-  USING (${readPredicateSql("agenda_items")} AND ${MEETING_READABLE("agenda_items.meeting_id")});
+  USING (${readPredicateSql("agenda_items")} AND ${MEETING_READABLE("agenda_items.meeting_id")} AND ${MANAGER});
 
 ALTER TABLE meeting_decisions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY meeting_decisions_read ON meeting_decisions FOR SELECT TO ${APP_ROLE}
   USING (${AGENDA_READABLE("meeting_decisions.agenda_item_id")});
 CREATE POLICY meeting_decisions_insert ON meeting_decisions FOR INSERT TO ${APP_ROLE}
-  WITH CHECK (recorded_by = rt_viewer() AND ${AGENDA_READABLE("meeting_decisions.agenda_item_id")});
+  WITH CHECK (recorded_by = rt_viewer() AND ${AGENDA_READABLE("meeting_decisions.agenda_item_id")} AND ${MANAGER});
 
 ALTER TABLE meeting_attendance ENABLE ROW LEVEL SECURITY;
 CREATE POLICY meeting_attendance_read ON meeting_attendance FOR SELECT TO ${APP_ROLE}
   USING (${MEETING_READABLE("meeting_attendance.meeting_id")});
+-- Each person answers for themselves; the secretariat and chairs record who came.
 CREATE POLICY meeting_attendance_insert ON meeting_attendance FOR INSERT TO ${APP_ROLE}
-  WITH CHECK (${MEETING_READABLE("meeting_attendance.meeting_id")});
+  WITH CHECK (${MEETING_READABLE("meeting_attendance.meeting_id")} AND (person_id = rt_viewer() OR ${MANAGER}));
 CREATE POLICY meeting_attendance_update ON meeting_attendance FOR UPDATE TO ${APP_ROLE}
-  USING (${MEETING_READABLE("meeting_attendance.meeting_id")});
+  USING (${MEETING_READABLE("meeting_attendance.meeting_id")} AND (person_id = rt_viewer() OR ${MANAGER}));
 
 ALTER TABLE action_items ENABLE ROW LEVEL SECURITY;
 CREATE POLICY action_items_read ON action_items FOR SELECT TO ${APP_ROLE}

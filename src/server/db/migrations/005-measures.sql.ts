@@ -93,7 +93,7 @@ const MEASURE_ITEM_SYNC = `
 CREATE FUNCTION rt_sync_measure_item(p_item uuid, p_status text, p_details jsonb, p_at timestamptz) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   UPDATE items i SET status = p_status, details = coalesce(p_details, i.details), updated_at = p_at
-   WHERE i.id = p_item AND i.kind = 'measure' AND ${readPredicateSql("i")};
+   WHERE i.id = p_item AND i.kind = 'measure' AND ${readPredicateSql("i")} AND rt_viewer_role() IN ('chair', 'secretariat');
 $$;
 REVOKE EXECUTE ON FUNCTION rt_sync_measure_item(uuid, text, jsonb, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rt_sync_measure_item(uuid, text, jsonb, timestamptz) TO ${APP_ROLE};
@@ -111,7 +111,8 @@ GRANT SELECT, INSERT, UPDATE ON iim_coefficients TO ${APP_ROLE};
 ALTER TABLE measures ENABLE ROW LEVEL SECURITY;
 CREATE POLICY measures_read ON measures FOR SELECT TO ${APP_ROLE} USING (${ITEM_READABLE("measures.item_id")});
 CREATE POLICY measures_insert ON measures FOR INSERT TO ${APP_ROLE} WITH CHECK (${ITEM_READABLE("measures.item_id")});
-CREATE POLICY measures_update ON measures FOR UPDATE TO ${APP_ROLE} USING (${ITEM_READABLE("measures.item_id")});
+CREATE POLICY measures_update ON measures FOR UPDATE TO ${APP_ROLE}
+  USING (${ITEM_READABLE("measures.item_id")} AND rt_viewer_role() IN ('chair', 'secretariat'));
 
 -- A report is read under its own label (by default its organisation only) and its measure's.
 ALTER TABLE measure_implementations ENABLE ROW LEVEL SECURITY;
@@ -150,7 +151,7 @@ CREATE POLICY service_dependencies_delete ON service_dependencies FOR DELETE TO 
 ALTER TABLE iim_coefficients ENABLE ROW LEVEL SECURITY;
 CREATE POLICY iim_coefficients_read ON iim_coefficients FOR SELECT TO ${APP_ROLE} USING (rt_viewer_active());
 CREATE POLICY iim_coefficients_write ON iim_coefficients FOR ALL TO ${APP_ROLE}
-  USING (rt_viewer_active()) WITH CHECK (updated_by = rt_viewer());
+  USING (rt_viewer_role() = 'secretariat') WITH CHECK (updated_by = rt_viewer() AND rt_viewer_role() = 'secretariat');
 
 `;
 
