@@ -414,6 +414,7 @@ for (const backend of testBackends()) {
       const summary = await api("carol", "GET", `/api/items/${ended.body.summaryItemId}`);
       assert.equal(summary.status, 200);
       assert.equal(summary.body.tlp, "TLP:AMBER");
+      assert.ok(!summary.body.title.includes("Wiper"), "the RED call's title stays out of an AMBER summary");
       assert.equal((await api("sec", "GET", `/api/items/${ended.body.summaryItemId}`)).status, 404);
       const late = await api("carol", "PUT", `/api/calls/${call.body.id}/roll-call`, { status: "affected" });
       assert.equal(late.status, 409);

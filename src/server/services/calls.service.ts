@@ -168,7 +168,7 @@ export async function answerRollCall(
 }
 
 /** The convener ends the call with a summary item for the invitees (their organisations unless RED). */
-export async function endCall(deps: Deps, viewer: Viewer, id: string, input: { summary: string; tlp: TlpLabel }) {
+export async function endCall(deps: Deps, viewer: Viewer, id: string, input: { summary: string; tlp: TlpLabel; title?: string }) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
     await requireAcceptedDocuments(trx, viewer);
     const call = await callOr404(trx, id);
@@ -182,7 +182,12 @@ export async function endCall(deps: Deps, viewer: Viewer, id: string, input: { s
         : { exchange: false, organisations: [...new Set(invitees.map((p) => p.organisation_id))], groups: [], persons: [] };
     const item = await createItemIn(trx, deps, viewer, {
       kind: "announcement",
-      title: `Urgent call summary: ${call.title}`.slice(0, 300),
+      // The call's title is TLP:RED to its invitees: it travels only into a RED summary unless retitled.
+      title:
+        input.title ??
+        (input.tlp === "TLP:RED"
+          ? `Urgent call summary: ${call.title}`.slice(0, 300)
+          : `Urgent call summary, ${call.starts_at.toISOString().slice(0, 10)}`),
       body: input.summary,
       tlp: input.tlp,
       audience,

@@ -33,6 +33,8 @@ export const EndCallRequest = z.strictObject({
   summary: z.string().trim().min(1).max(50_000),
   /** The summary item's label; its audience is the invitees (their organisations unless RED). */
   tlp: TlpLabelSchema.default("TLP:AMBER"),
+  /** The summary's title; by default the call's title only when the summary stays TLP:RED (the call's label). */
+  title: line(300).optional(),
 });
 
 export const UrgentCallSummary = z.object({
