@@ -1,7 +1,7 @@
 // CLI for scheduled work: see when each job runs next, or run what is due now (for deployments
 // that prefer an external cron to the server's own scheduler, and for checking after an outage).
 import type { Command } from "commander";
-import { drainOutbox } from "../server/jobs/outbox.js";
+import { drainOutbox, MAIL_GIVEN_UP } from "../server/jobs/outbox.js";
 import { runDueJobs, standardJobs } from "../server/jobs/scheduler.js";
 import { withDeps } from "./admin.commands.js";
 
@@ -22,12 +22,16 @@ export function registerJobCommands(program: Command): void {
             `${r.name.padEnd(22)} next ${r.next_run_at.toISOString()}  last ${last}${r.last_error ? `  error: ${r.last_error}` : ""}`,
           );
         }
-        const pending = await deps.db.kysely
+        const unsent = await deps.db.kysely
           .selectFrom("mail_outbox")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .select((eb) => [
+            eb.fn.countAll<number>().filterWhere("next_attempt_at", "<", MAIL_GIVEN_UP).as("waiting"),
+            eb.fn.countAll<number>().filterWhere("next_attempt_at", ">=", MAIL_GIVEN_UP).as("given_up"),
+          ])
           .where("sent_at", "is", null)
           .executeTakeFirstOrThrow();
-        console.log(`E-mail waiting to be sent: ${Number(pending.n)}`);
+        console.log(`E-mail waiting to be sent: ${Number(unsent.waiting)}`);
+        if (Number(unsent.given_up)) console.log(`E-mail given up after repeated failures: ${Number(unsent.given_up)}`);
       });
     });
 

@@ -147,29 +147,73 @@ export class Database {
 
   /**
    * Calls `handler` with the payload of every NOTIFY on `channel` (from this or any other instance
-   * sharing the database). PostgreSQL needs a dedicated connection, re-opened if it drops.
+   * sharing the database). PostgreSQL needs a dedicated connection: when it drops, it is ended and
+   * a new one opened, retrying with a growing delay (1 s doubling to 30 s) until it succeeds or the
+   * returned function is called. NOTIFYs sent while no connection listens are lost (callers poll too).
    */
   async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel: ${channel}`);
     if (this.pglite) return this.pglite.listen(channel, handler);
+    const FIRST_RETRY_MS = 1000;
+    const MAX_RETRY_MS = 30_000;
     let client: pg.Client | undefined;
     let closed = false;
-    const connect = async (): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    let delay = FIRST_RETRY_MS;
+    // Ending is best effort and not waited for: a dead socket is destroyed at once either way.
+    const discard = (c: pg.Client) => void c.end().catch(() => undefined);
+    const retry = (): void => {
+      if (closed || timer) return;
+      timer = setTimeout(() => {
+        void (async () => {
+          try {
+            const c = await open();
+            timer = undefined;
+            if (closed) discard(c);
+            else {
+              client = c;
+              delay = FIRST_RETRY_MS;
+            }
+          } catch {
+            timer = undefined;
+            delay = Math.min(delay * 2, MAX_RETRY_MS);
+            retry();
+          }
+        })();
+      }, delay);
+      timer.unref();
+    };
+    const open = async (): Promise<pg.Client> => {
       const c = new pg.Client({ connectionString: this.url });
       c.on("notification", (message) => {
         if (message.channel === channel) handler(message.payload ?? "");
       });
-      c.on("error", () => {
-        if (!closed) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
-      });
-      await c.connect();
-      await c.query(`LISTEN ${channel}`);
-      client = c;
+      // A live connection that fails ('error', or a plain 'end' from the server) is replaced once;
+      // errors while connecting reject connect() below instead (pg does not emit them).
+      const lost = (): void => {
+        if (client !== c) return;
+        client = undefined;
+        discard(c);
+        retry();
+      };
+      c.on("error", lost);
+      c.on("end", lost);
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+      } catch (error) {
+        discard(c);
+        throw error;
+      }
+      return c;
     };
-    await connect();
+    client = await open();
     return async () => {
       closed = true;
-      await client?.end().catch(() => undefined);
+      clearTimeout(timer);
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => undefined);
     };
   }
 

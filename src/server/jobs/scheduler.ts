@@ -15,9 +15,20 @@ export interface Job {
   first?: (now: Date) => Date;
   next: (now: Date) => Date;
   run: (deps: Deps) => Promise<unknown>;
+  /**
+   * How long a claim keeps other instances off the job (DEFAULT_LEASE_MS unless given). The lease
+   * is not renewed while the job runs, and a run that outlives it may be started again elsewhere
+   * (its effects done twice: a second digest mailed, a reminder sent twice), so it must comfortably
+   * exceed the longest run: a crashed instance's job only waits for it to end before running again.
+   */
+  leaseMs?: number;
 }
 
 const MINUTE = 60_000;
+/** The lease of the short sweeps: each is a few statements, done in seconds. */
+export const DEFAULT_LEASE_MS = 10 * MINUTE;
+/** The digest reads and queues a mail per person, one transaction each: long on a large exchange. */
+export const DIGEST_LEASE_MS = 60 * MINUTE;
 
 /** The next `hour`:00 UTC strictly after `now`. */
 export function nextDailyAt(now: Date, hour: number): Date {
@@ -37,7 +48,8 @@ export function standardJobs(digestHourUtc: number): Job[] {
       name: "daily-digest",
       first: (now) => nextDailyAt(now, digestHourUtc),
       next: (now) => nextDailyAt(now, digestHourUtc),
-      run: queueDigests,
+      run: (deps) => queueDigests(deps),
+      leaseMs: DIGEST_LEASE_MS,
     },
   ];
 }
@@ -61,7 +73,7 @@ export async function runDueJobs(deps: Deps, jobs: readonly Job[], instance = "t
       .execute();
     const claimed = await deps.db.kysely
       .updateTable("scheduled_jobs")
-      .set({ locked_until: new Date(now.getTime() + 10 * MINUTE), locked_by: instance })
+      .set({ locked_until: new Date(now.getTime() + (job.leaseMs ?? DEFAULT_LEASE_MS)), locked_by: instance })
       .where("name", "=", job.name)
       .where("next_run_at", "<=", now)
       .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
@@ -86,6 +98,9 @@ export async function runDueJobs(deps: Deps, jobs: readonly Job[], instance = "t
         last_error: error,
       })
       .where("name", "=", job.name)
+      // Only while still ours: if the lease ran out and another instance claimed the job, its
+      // claim and its own outcome stand.
+      .where("locked_by", "=", instance)
       .execute();
   }
   return ran;

@@ -88,9 +88,17 @@ export async function visibleNotifications(
   return result.rows;
 }
 
-/** How many of the viewer's visible notifications are unread. */
+/** Where the unread count stops: the UI shows "99+" from 100 on, so counting further is wasted work. */
+export const UNREAD_COUNT_CAP = 100;
+
+/**
+ * How many of the viewer's visible notifications are unread, up to UNREAD_COUNT_CAP: every row
+ * counted goes through the subject predicates, so a person with thousands unread must not pay
+ * for all of them on every list request.
+ */
 export async function unreadCount(trx: Tx): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n ${VISIBLE} AND n.read_at IS NULL`.execute(trx);
+  const result = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT 1 ${VISIBLE} AND n.read_at IS NULL LIMIT ${UNREAD_COUNT_CAP}) AS capped`.execute(trx);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -105,29 +113,35 @@ export async function markRead(trx: Tx, at: Date, ids: readonly string[] | "all"
   await q.execute();
 }
 
-/** Marks the viewer's pending digest notifications as digested (sent, or no longer readable). */
-export async function markDigested(trx: Tx, at: Date, until: Date): Promise<void> {
-  await trx
-    .updateTable("notifications")
-    .set({ digested_at: at })
-    .where(sql<SqlBool>`person_id = rt_viewer()`)
-    .where("digested_at", "is", null)
-    .where("urgent", "=", false)
-    .where("created_at", "<=", until)
-    .execute();
+/**
+ * Marks the viewer's pending digest notifications (not urgent, not yet digested) as digested:
+ * `"all"` of them created by `until` (no digest is mailed to this person), or those in `ids` (the
+ * lines the digest mailed) together with those created by `until` the viewer cannot read any more
+ * or has read (dropped on purpose). Readable unread ones left out of the digest — beyond its length limit, or
+ * arrived since it was read — stay pending for the next digest.
+ */
+export async function markDigested(trx: Tx, at: Date, until: Date, ids: readonly string[] | "all"): Promise<void> {
+  // A mailed line is marked whatever its created_at (another instance's clock may run ahead).
+  const which =
+    ids === "all"
+      ? sql`t.created_at <= ${until}`
+      : sql`(t.id = ANY(${[...ids]}::uuid[]) OR (t.created_at <= ${until}
+              AND NOT EXISTS (SELECT 1 ${VISIBLE} AND n.id = t.id AND n.read_at IS NULL)))`;
+  await sql`
+    UPDATE notifications AS t SET digested_at = ${at}
+     WHERE t.person_id = rt_viewer() AND t.digested_at IS NULL AND NOT t.urgent AND ${which}`.execute(trx);
 }
 
 /** Persons with notifications waiting for a digest (a system query: ids only). */
 export async function personsAwaitingDigest(db: Queryable, until: Date): Promise<string[]> {
   const rows = await db
-    .selectFrom("notifications as n")
-    .leftJoin("notification_preferences as np", "np.person_id", "n.person_id")
-    .select("n.person_id")
+    .selectFrom("notifications")
+    .select("person_id")
     .distinct()
-    .where("n.digested_at", "is", null)
-    .where("n.read_at", "is", null)
-    .where("n.urgent", "=", false)
-    .where("n.created_at", "<=", until)
+    .where("digested_at", "is", null)
+    .where("read_at", "is", null)
+    .where("urgent", "=", false)
+    .where("created_at", "<=", until)
     .execute();
   return rows.map((r) => r.person_id);
 }
@@ -171,29 +185,44 @@ export async function queueMail(trx: Queryable, rows: Insertable<MailOutboxTable
   }
 }
 
-/** Claims up to `limit` due e-mails, locking them so another instance skips them. */
-export async function claimMail(trx: Tx, now: Date, limit: number) {
-  return trx
-    .selectFrom("mail_outbox")
-    .selectAll()
-    .where("sent_at", "is", null)
-    .where("next_attempt_at", "<=", now)
-    .orderBy("created_at")
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
+/**
+ * Claims up to `limit` due e-mails with a lease: in one statement (its own short transaction) each
+ * is counted as an attempt and pushed to `leaseUntil`, so no other instance — and no later drain of
+ * this one — picks it up while it is being sent. SKIP LOCKED lets concurrent claims pass each other.
+ * If the sender dies mid-send, the e-mail is due again when the lease ends.
+ */
+export async function claimMail(db: Queryable, now: Date, limit: number, leaseUntil: Date) {
+  return db
+    .updateTable("mail_outbox")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), next_attempt_at: leaseUntil }))
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("mail_outbox")
+        .select("id")
+        .where("sent_at", "is", null)
+        .where("next_attempt_at", "<=", now)
+        .orderBy("created_at")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
     .execute();
 }
 
-/** Records the outcome of one sending attempt. */
-export async function mailAttempted(trx: Tx, id: string, outcome: { sentAt: Date } | { error: string; retryAt: Date }) {
-  await trx
+/**
+ * Records the outcome of one claimed attempt (the claim counted it): sent, or failed with the time
+ * of the next attempt. A failure never overwrites a sent e-mail.
+ */
+export async function mailAttempted(db: Queryable, id: string, outcome: { sentAt: Date } | { error: string; retryAt: Date }) {
+  let q = db
     .updateTable("mail_outbox")
-    .set((eb) =>
+    .set(
       "sentAt" in outcome
-        ? { sent_at: outcome.sentAt, attempts: eb("attempts", "+", 1), last_error: null }
-        : { attempts: eb("attempts", "+", 1), last_error: outcome.error, next_attempt_at: outcome.retryAt },
+        ? { sent_at: outcome.sentAt, last_error: null }
+        : { last_error: outcome.error, next_attempt_at: outcome.retryAt },
     )
-    .where("id", "=", id)
-    .execute();
+    .where("id", "=", id);
+  if (!("sentAt" in outcome)) q = q.where("sent_at", "is", null);
+  await q.execute();
 }

@@ -1,6 +1,6 @@
 // A dependency graph drawn as SVG in columns (layeredLayout): providers left, the services depending on them right.
-import { useId } from "react";
-import { layeredLayout } from "../lib/graph-layout.js";
+import { useId, useMemo } from "react";
+import { DEFAULT_SIZES, graphGeometry } from "../lib/graph-layout.js";
 
 /** How a node is drawn: whose service it is, or what a simulation did to it. */
 export type GraphTone = "own" | "other" | "initial" | "degraded" | "failed" | "unaffected" | "hidden";
@@ -34,12 +34,9 @@ const TONE_NAMES: Record<GraphTone, string> = {
   hidden: "Services you cannot see (counted by sector)",
 };
 
-const NODE_W = 212;
-const NODE_H = 46;
-const COL_GAP = 76;
-const ROW_GAP = 18;
-const PAD = 18;
-const LOOP_LANE = 14;
+const SIZES = DEFAULT_SIZES;
+const NODE_W = SIZES.nodeWidth;
+const NODE_H = SIZES.nodeHeight;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -54,28 +51,23 @@ export function ServiceGraph({
   label: string;
 }) {
   const base = useId().replace(/:/g, "");
-  const { layers, place } = layeredLayout(
-    nodes.map((n) => n.id),
-    edges,
+  const layout = useMemo(
+    () =>
+      graphGeometry(
+        nodes.map((n) => n.id),
+        edges.map((e) => ({ from: e.from, to: e.to, label: e.label })),
+        SIZES,
+      ),
+    [nodes, edges],
   );
-  const tallest = Math.max(1, ...layers.map((l) => l.length));
-  const height = PAD * 2 + tallest * NODE_H + (tallest - 1) * ROW_GAP;
-  const width = PAD * 2 + layers.length * NODE_W + Math.max(0, layers.length - 1) * COL_GAP;
-  const position = (id: string) => {
-    const p = place.get(id);
-    if (!p) return null;
-    const column = layers[p.layer]?.length ?? 1;
-    const offset = ((tallest - column) * (NODE_H + ROW_GAP)) / 2;
-    return { x: PAD + p.layer * (NODE_W + COL_GAP), y: PAD + offset + p.row * (NODE_H + ROW_GAP), layer: p.layer };
-  };
+  const { width, height } = layout;
+  const names = new Map(nodes.map((n) => [n.id, n.label]));
   const tones = [...new Set(nodes.map((n) => n.tone))];
-  // Edges closing a cycle run in lanes under the nodes and need room there.
-  const loopIndex = new Map(
-    edges
-      .filter((e) => place.has(e.from) && place.has(e.to) && (place.get(e.from)?.layer ?? 0) >= (place.get(e.to)?.layer ?? 0))
-      .map((e, i) => [e.id, i]),
-  );
-  const drawnHeight = height + (loopIndex.size > 0 ? 16 + loopIndex.size * LOOP_LANE : 0);
+  // Active edges are drawn last, above the others.
+  const drawOrder = edges.map((edge, index) => ({ edge, index })).sort((a, b) => Number(!!a.edge.active) - Number(!!b.edge.active));
+  const described = edges.filter((e) => names.has(e.from) && names.has(e.to));
+  const sentence = (e: GraphEdge) =>
+    `${names.get(e.to)} depends on ${names.get(e.from)}${e.label ? ` (${e.label})` : ""}${e.active ? ", affected" : ""}`;
 
   return (
     <figure className="graph">
@@ -84,10 +76,14 @@ export function ServiceGraph({
           className="graph-svg"
           role="img"
           aria-label={label}
+          aria-describedby={described.length > 0 ? `${base}-desc` : undefined}
           width={width}
-          height={drawnHeight}
-          viewBox={`0 0 ${width} ${drawnHeight}`}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          // Shrinks a little to fit a narrow page (keeping its proportions), then scrolls.
+          style={{ width: "100%", maxWidth: `${width}px`, minWidth: `${Math.round(width * 0.75)}px`, height: "auto" }}
         >
+          {described.length > 0 && <desc id={`${base}-desc`}>{`${described.map(sentence).join(". ")}.`}</desc>}
           <defs>
             {(["plain", "active"] as const).map((kind) => (
               <marker
@@ -104,41 +100,19 @@ export function ServiceGraph({
               </marker>
             ))}
           </defs>
-          {edges.map((edge) => {
-            const a = position(edge.from);
-            const b = position(edge.to);
-            if (!a || !b) return null;
-            let d: string;
-            let mid: { x: number; y: number };
-            if (a.layer < b.layer) {
-              const [x1, y1, x2, y2] = [a.x + NODE_W, a.y + NODE_H / 2, b.x - 2, b.y + NODE_H / 2];
-              const bend = (x2 - x1) / 2;
-              d = `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
-              mid = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
-            } else {
-              // Closing a cycle: out of the provider's right side, down a column gap, along under every node, up
-              // the gap left of the dependent and into it, so that it never crosses a node.
-              const lane = height + 12 + (loopIndex.get(edge.id) ?? 0) * LOOP_LANE;
-              const out = a.x + NODE_W + 14;
-              const into = b.x - 14;
-              const [y1, y2] = [a.y + NODE_H / 2, b.y + NODE_H / 2];
-              d = `M ${a.x + NODE_W} ${y1} H ${out} V ${lane} H ${into} V ${y2} H ${b.x - 2}`;
-              mid = { x: (out + into) / 2, y: lane };
-            }
+          {drawOrder.map(({ edge, index }) => {
+            const geometry = layout.edges[index];
+            if (!geometry) return null;
             const kind = edge.active ? "active" : "plain";
             return (
-              <g key={edge.id} className={`graph-edge graph-edge-${kind}`}>
-                <path d={d} markerEnd={`url(#${base}-arrow-${kind})`} />
-                {edge.label && (
-                  <text x={mid.x} y={mid.y - 4} textAnchor="middle" className="graph-edge-label">
-                    {edge.label}
-                  </text>
-                )}
+              <g key={edge.id} className={`graph-edge graph-edge-${kind}`} data-testid="graph-edge">
+                <title>{sentence(edge)}</title>
+                <path d={geometry.path} markerEnd={`url(#${base}-arrow-${kind})`} />
               </g>
             );
           })}
           {nodes.map((node) => {
-            const p = position(node.id);
+            const p = layout.nodes.get(node.id);
             if (!p) return null;
             return (
               <g key={node.id} className={`graph-node graph-node-${node.tone}`} data-testid="graph-node">
@@ -153,6 +127,24 @@ export function ServiceGraph({
                   </text>
                 )}
               </g>
+            );
+          })}
+          {/* Labels last, so that their halo interrupts any line they sit on; they are placed clear of the nodes. */}
+          {drawOrder.map(({ edge, index }) => {
+            const at = layout.edges[index]?.label;
+            if (!edge.label || !at) return null;
+            return (
+              <text
+                key={edge.id}
+                x={at.x}
+                y={at.y}
+                textAnchor="middle"
+                dominantBaseline="central"
+                className="graph-edge-label"
+                aria-hidden="true"
+              >
+                {edge.label}
+              </text>
             );
           })}
         </svg>

@@ -1,0 +1,3 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+it("x", () => assert.ok(true));
