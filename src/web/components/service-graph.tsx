@@ -1,4 +1,5 @@
-// A dependency graph drawn as SVG in columns (layeredLayout): providers left, the services depending on them right.
+// A dependency graph drawn as SVG in columns (graphGeometry): providers left, the services depending on them right;
+// an edge that skips columns runs in its own lane past the services in between.
 import { useId, useMemo } from "react";
 import { DEFAULT_SIZES, graphGeometry } from "../lib/graph-layout.js";
 
@@ -64,10 +65,12 @@ export function ServiceGraph({
   const names = new Map(nodes.map((n) => [n.id, n.label]));
   const tones = [...new Set(nodes.map((n) => n.tone))];
   // Active edges are drawn last, above the others.
-  const drawOrder = edges.map((edge, index) => ({ edge, index })).sort((a, b) => Number(!!a.edge.active) - Number(!!b.edge.active));
+  const drawOrder = edges
+    .map((edge, index) => ({ edge, index }))
+    .sort((a, b) => Number(!!a.edge.active) - Number(!!b.edge.active));
   const described = edges.filter((e) => names.has(e.from) && names.has(e.to));
   const sentence = (e: GraphEdge) =>
-    `${names.get(e.to)} depends on ${names.get(e.from)}${e.label ? ` (${e.label})` : ""}${e.active ? ", affected" : ""}`;
+    `${names.get(e.to)} depends on ${names.get(e.from)}${e.label ? ` — ${e.label}` : ""}${e.active ? " (cut)" : ""}`;
 
   return (
     <figure className="graph">
@@ -80,8 +83,8 @@ export function ServiceGraph({
           width={width}
           height={height}
           viewBox={`0 0 ${width} ${height}`}
-          // Shrinks a little to fit a narrow page (keeping its proportions), then scrolls.
-          style={{ width: "100%", maxWidth: `${width}px`, minWidth: `${Math.round(width * 0.75)}px`, height: "auto" }}
+          // Shrinks a little to fit a narrow page (keeping its proportions and its text readable), then scrolls.
+          style={{ width: "100%", maxWidth: `${width}px`, minWidth: `${Math.round(width * 0.85)}px`, height: "auto" }}
         >
           {described.length > 0 && <desc id={`${base}-desc`}>{`${described.map(sentence).join(". ")}.`}</desc>}
           <defs>
@@ -129,22 +132,24 @@ export function ServiceGraph({
               </g>
             );
           })}
-          {/* Labels last, so that their halo interrupts any line they sit on; they are placed clear of the nodes. */}
+          {/* Labels last, on a chip of the background that interrupts the line they sit on; placed clear of nodes. */}
           {drawOrder.map(({ edge, index }) => {
             const at = layout.edges[index]?.label;
             if (!edge.label || !at) return null;
             return (
-              <text
-                key={edge.id}
-                x={at.x}
-                y={at.y}
-                textAnchor="middle"
-                dominantBaseline="central"
-                className="graph-edge-label"
-                aria-hidden="true"
-              >
-                {edge.label}
-              </text>
+              <g key={edge.id} className="graph-edge-label-chip">
+                <rect
+                  x={at.box.x + 1}
+                  y={at.box.y + 1}
+                  width={at.box.width - 2}
+                  height={at.box.height - 2}
+                  rx="3"
+                  style={{ fill: "var(--surface)", opacity: 0.9 }}
+                />
+                <text x={at.x} y={at.y} textAnchor="middle" dominantBaseline="central" className="graph-edge-label">
+                  {edge.label}
+                </text>
+              </g>
             );
           })}
         </svg>

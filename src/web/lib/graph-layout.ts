@@ -138,9 +138,7 @@ interface Layered {
 
 function rank(ids: readonly string[], edges: readonly LayoutEdge[]): Layered {
   const known = new Set(ids);
-  const valid = edges
-    .map((e, index) => ({ ...e, index }))
-    .filter((e) => known.has(e.from) && known.has(e.to) && e.from !== e.to);
+  const valid = edges.map((e, index) => ({ ...e, index })).filter((e) => known.has(e.from) && known.has(e.to) && e.from !== e.to);
   const out = new Map<string, string[]>();
   for (const e of valid) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
   const back = backEdges(ids, out);
@@ -181,7 +179,13 @@ function rank(ids: readonly string[], edges: readonly LayoutEdge[]): Layered {
   const layers: string[][] = Array.from({ length: count }, () => []);
   const linked = new Set(valid.flatMap((e) => [e.from, e.to]));
   const unlinked = new Set(ids.filter((id) => !linked.has(id)));
-  for (const id of [...ids.filter((i) => linked.has(i)), ...unlinked]) layers[layerOf.get(id) ?? 0]?.push(id);
+  for (const id of ids.filter((i) => linked.has(i))) layers[layerOf.get(id) ?? 0]?.push(id);
+  // Nodes without any edge go to the bottom of the shortest column (the leftmost of equals), out of the edges' way.
+  for (const id of unlinked) {
+    const shortest = layers.reduce((best, layer, i) => (layer.length < (layers[best] as string[]).length ? i : best), 0);
+    layerOf.set(id, shortest);
+    layers[shortest]?.push(id);
+  }
 
   const virtual = new Set<string>();
   const up = new Map<string, string[]>();
@@ -243,8 +247,9 @@ function order(g: Layered): void {
   const sortBy = (layer: string[], neighbours: Map<string, string[]>) => {
     const keyed = layer.map((id, row) => {
       const around = neighbours.get(id) ?? [];
+      // Nodes without edges stay below the others (a barycentre can exceed this layer's length).
       const key = unlinked.has(id)
-        ? layer.length + row
+        ? Number.MAX_SAFE_INTEGER / 2 + row
         : around.length === 0
           ? row
           : around.reduce((s, n) => s + (rowOf.get(n) ?? 0), 0) / around.length;
@@ -425,7 +430,7 @@ export function overlap(a: Box, b: Box): number {
 /**
  * Lays out `ids` in columns so that edges point rightwards where the graph allows (edges closing a cycle point back).
  * Nodes without incoming edges sit just before the nodes they point to; each other node one column after its furthest
- * predecessor. Nodes without any edge go to the bottom of the first column.
+ * predecessor. Nodes without any edge go to the bottom of the shortest column.
  */
 export function layeredLayout(ids: readonly string[], edges: readonly LayoutEdge[]): Layout {
   const g = rank(ids, edges);
@@ -562,7 +567,7 @@ export function graphGeometry(
   }
 
   const width = ids.length === 0 ? sizes.padding * 2 : columnX(layers.length - 1) + sizes.nodeWidth + sizes.padding;
-  const height = bottom - top + sizes.padding * 2;
+  const height = Math.ceil(bottom - top + sizes.padding * 2);
 
   // Labels with the fewest places to go first; each takes its first place clear of nodes, labels and the border.
   // A node's box reaches a little further left, over the arrowheads pointing into it.
