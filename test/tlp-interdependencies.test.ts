@@ -15,8 +15,8 @@ import * as measuresRepo from "../src/server/repositories/measures.repository.js
 import { simulate } from "../src/server/services/cascade.service.js";
 import { type CascadeDependency, DEPENDENCY_TYPES, type InitialEvent, simulateCascade } from "../src/shared/cascade.js";
 import { canRead, canReadChain, type ReadableContent } from "../src/shared/policy.js";
-import { MIN_CELL } from "../src/shared/suppression.js";
 import type { SimulationResult } from "../src/shared/schemas/index.js";
+import { MIN_CELL } from "../src/shared/suppression.js";
 import { TLP_LABELS, tlpRank } from "../src/shared/tlp.js";
 import { testApp } from "./support/app.js";
 import { buildItem } from "./support/builders.js";
@@ -400,7 +400,12 @@ for (const backend of testBackends()) {
               for (const i of engine.impacted) {
                 if (readableIds.has(i.serviceId)) continue;
                 const service = serviceById.get(i.serviceId) as ServiceSpec;
-                const agg = hidden.get(service.sector) ?? { sector: service.sector, degraded: 0, failed: 0, firstAtHours: i.firstAtHours };
+                const agg = hidden.get(service.sector) ?? {
+                  sector: service.sector,
+                  degraded: 0,
+                  failed: 0,
+                  firstAtHours: i.firstAtHours,
+                };
                 if (i.worst === 2) agg.failed++;
                 else agg.degraded++;
                 agg.firstAtHours = Math.min(agg.firstAtHours, i.firstAtHours);
