@@ -5,6 +5,7 @@ import type { NotificationType } from "../../shared/schemas/index.js";
 import type { Deps } from "../context.js";
 import { digestMail } from "../mail/templates.js";
 import { NOTIFICATION_TEXT, subjectLink } from "../notifications/messages.js";
+import * as members from "../repositories/membership.repository.js";
 import * as repo from "../repositories/notifications.repository.js";
 
 /** The most lines one digest mails; the rest stay pending for the next digest. */
@@ -19,7 +20,7 @@ export async function queueDigests(deps: Deps, options: { limit?: number } = {})
   for (const personId of persons) {
     queued += await deps.db.asViewer(personId, async (trx) => {
       const prefs = (await repo.preferencesOf(trx, [personId])).get(personId);
-      const person = await trx.selectFrom("persons").select(["email", "status"]).where("id", "=", personId).executeTakeFirst();
+      const person = await members.findPerson(trx, personId);
       if (person?.status !== "active" || prefs?.email_digest === false || !deps.mailer.enabled) {
         // No digest for this person: what is pending is done with, not saved up for later.
         await repo.markDigested(trx, now, now, "all");

@@ -6,11 +6,15 @@ import type { Deps } from "../context.js";
 import type { Tx } from "../db/database.js";
 import { notify } from "../notifications/notify.js";
 import type { ActionRow } from "../repositories/actions.repository.js";
-import { audienceOrganisations } from "../repositories/collaboration.repository.js";
+import { acknowledgedOrganisations, audienceOrganisations } from "../repositories/collaboration.repository.js";
+import { loadFacts } from "../repositories/facts.repository.js";
 import * as members from "../repositories/membership.repository.js";
 import { chainOf, ownersOf, today } from "../services/actions.service.js";
 import { audienceOf } from "../services/items.service.js";
 import { addMonths, notifyApplicable } from "../services/measures.service.js";
+
+/** At most this many rows per sweep run (the rest wait for the next run, a minute or five later). */
+const BATCH = 500;
 
 /** Days before the due date that an owner is reminded. */
 export const REMINDER_DAYS = 2;
@@ -29,6 +33,7 @@ async function tellAbout(
   type: "action.reminder" | "action.overdue",
   recipients: (action: ActionRow) => Promise<string[]>,
 ): Promise<number> {
+  const facts = actions.length ? await loadFacts(trx) : undefined;
   for (const action of actions) {
     const chain = [...(await chainOf(trx, action)), action];
     await notify(trx, deps, {
@@ -36,6 +41,7 @@ async function tellAbout(
       subject: { type: "action", id: action.id, title: action.title, tlp: action.tlp, chain },
       urgent: false,
       only: await recipients(action),
+      facts,
     });
   }
   return actions.length;
@@ -48,10 +54,16 @@ export async function remindActionsDue(deps: Deps): Promise<number> {
     const due = await trx
       .updateTable("action_items")
       .set({ reminded_at: deps.clock() })
-      .where("status", "in", ["open", "in-progress"])
-      .where("reminded_at", "is", null)
-      .where("due_on", ">=", day)
-      .where("due_on", "<=", addDays(day, REMINDER_DAYS))
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("action_items")
+          .select("id")
+          .where("status", "in", ["open", "in-progress"])
+          .where("reminded_at", "is", null)
+          .where("due_on", ">=", day)
+          .where("due_on", "<=", addDays(day, REMINDER_DAYS))
+          .limit(BATCH),
+      )
       .returningAll()
       .execute();
     return tellAbout(trx, deps, due, "action.reminder", (action) => ownersOf(trx, action));
@@ -65,9 +77,15 @@ export async function escalateOverdueActions(deps: Deps): Promise<number> {
     const overdue = await trx
       .updateTable("action_items")
       .set({ escalated_at: deps.clock() })
-      .where("status", "in", ["open", "in-progress"])
-      .where("escalated_at", "is", null)
-      .where("due_on", "<", day)
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("action_items")
+          .select("id")
+          .where("status", "in", ["open", "in-progress"])
+          .where("escalated_at", "is", null)
+          .where("due_on", "<", day)
+          .limit(BATCH),
+      )
       .returningAll()
       .execute();
     const chairs = await members.personsWithRoles(trx, ["chair"]);
@@ -93,12 +111,9 @@ export async function escalateUnacknowledgedWarnings(deps: Deps): Promise<number
       .where("created_at", ">", new Date(now.getTime() - 30 * 86_400_000))
       .execute();
     let escalated = 0;
+    const facts = warnings.length ? await loadFacts(trx) : undefined;
     for (const warning of warnings) {
-      const acknowledged = new Set(
-        (await trx.selectFrom("item_acknowledgements").select("organisation_id").where("item_id", "=", warning.id).execute()).map(
-          (a) => a.organisation_id,
-        ),
-      );
+      const acknowledged = await acknowledgedOrganisations(trx, warning.id);
       const late = (await audienceOrganisations(trx, audienceOf(warning))).filter(
         (o) => o.id !== warning.author_organisation_id && !acknowledged.has(o.id),
       );
@@ -121,6 +136,7 @@ export async function escalateUnacknowledgedWarnings(deps: Deps): Promise<number
           type: "warning.escalated" as const,
           subject: { type: "item" as const, id: warning.id, title: warning.title, tlp: warning.tlp, chain: [warning] },
           urgent: true,
+          facts,
         };
         const contact = org?.escalation_person_id;
         const told = contact ? await notify(trx, deps, { ...escalation, only: [contact] }) : [];

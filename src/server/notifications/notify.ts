@@ -3,7 +3,7 @@
 // link only above TLP:GREEN); every instance's live stream is told through NOTIFY at commit.
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { type Audience, type ReadableContent, readersOf } from "../../shared/policy.js";
+import { type Audience, type ExchangeFacts, type ReadableContent, readersOf } from "../../shared/policy.js";
 import type { NotificationType, SubjectType } from "../../shared/schemas/index.js";
 import { type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Deps } from "../context.js";
@@ -57,11 +57,13 @@ export interface NotifyOptions {
   /** Only these persons (still filtered by the policy); everyone who may read it when absent. */
   only?: Iterable<string>;
   exclude?: Iterable<string>;
+  /** The exchange's facts when the caller already has them (a sweep notifying many times). */
+  facts?: ExchangeFacts;
 }
 
 /** Creates the notifications (and urgent e-mail) in the caller's transaction; returns the recipients. */
 export async function notify(trx: Queryable, deps: Deps, options: NotifyOptions): Promise<string[]> {
-  const facts = await loadFacts(trx);
+  const facts = options.facts ?? (await loadFacts(trx));
   const readers = readersOf(options.subject.chain.map(contentOf), facts);
   const only = options.only ? new Set(options.only) : null;
   const excluded = new Set(options.exclude ?? []);

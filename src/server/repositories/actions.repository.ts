@@ -1,6 +1,6 @@
 // Action items and their status history; reads carry the action's chain predicate (readable.ts).
 import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from "kysely";
-import type { Tx } from "../db/database.js";
+import type { Queryable, Tx } from "../db/database.js";
 import type { ActionItemsTable, DB } from "../db/schema.js";
 import { readable } from "./readable.js";
 
@@ -66,4 +66,15 @@ export async function historyOf(trx: Tx, actionIds: readonly string[]) {
     .where(readable.action("x"))
     .orderBy("u.at")
     .execute();
+}
+
+/** System read (as the owner): the meeting and agenda item an action hangs from, parents first. */
+export async function parentsOf(db: Queryable, action: { meeting_id: string | null; agenda_item_id: string | null }) {
+  const meeting = action.meeting_id
+    ? await db.selectFrom("meetings").selectAll().where("id", "=", action.meeting_id).executeTakeFirst()
+    : undefined;
+  const agenda = action.agenda_item_id
+    ? await db.selectFrom("agenda_items").selectAll().where("id", "=", action.agenda_item_id).executeTakeFirst()
+    : undefined;
+  return [...(meeting ? [meeting] : []), ...(agenda ? [agenda] : [])];
 }

@@ -2,7 +2,7 @@
 // tables. Reads carry the TLP predicate of the content and of what it hangs from.
 import { type Selectable, type SqlBool, sql } from "kysely";
 import { readPredicateSql } from "../../shared/policy-sql.js";
-import type { Tx } from "../db/database.js";
+import type { Queryable, Tx } from "../db/database.js";
 import type { AttachmentsTable, CommentsTable } from "../db/schema.js";
 
 export type CommentRow = Omit<Selectable<CommentsTable>, "search" | "depth"> & { depth?: number };
@@ -255,4 +255,10 @@ export async function audienceOrganisations(
       return eb.or(reaches);
     })
     .execute();
+}
+
+/** System read (as the owner): the organisations that acknowledged a warning. */
+export async function acknowledgedOrganisations(db: Queryable, itemId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("item_acknowledgements").select("organisation_id").where("item_id", "=", itemId).execute();
+  return new Set(rows.map((r) => r.organisation_id));
 }

@@ -4,7 +4,7 @@ import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, type 
 import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { ItemFilters } from "../../shared/schemas/index.js";
 import { TLP_LABELS, type TlpLabel, tlpRank } from "../../shared/tlp.js";
-import type { Tx } from "../db/database.js";
+import type { Queryable, Tx } from "../db/database.js";
 import type { DB, ItemsTable, ItemVersionsTable } from "../db/schema.js";
 
 export type ItemRow = Omit<Selectable<ItemsTable>, "search">;
@@ -296,4 +296,9 @@ export async function labelChanges(trx: Tx, itemId: string) {
     .where((eb) => eb.exists(readable(trx).select("i.id").where("i.id", "=", itemId)))
     .orderBy("c.changed_at")
     .execute();
+}
+
+/** An item's row under whatever the caller is (RLS applies to a viewer; the owner reads all): for notifying. */
+export async function itemRow(db: Queryable, id: string) {
+  return db.selectFrom("items").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -260,3 +260,19 @@ export async function personsOf(db: Queryable, organisationId: string): Promise<
   const rows = await db.selectFrom("persons").select("id").where("organisation_id", "=", organisationId).execute();
   return rows.map((r) => r.id);
 }
+
+/** Names (or clears) an organisation's escalation contact. */
+export async function setEscalationContact(db: Queryable, organisationId: string, personId: string | null): Promise<void> {
+  await db.updateTable("organisations").set({ escalation_person_id: personId }).where("id", "=", organisationId).execute();
+}
+
+/** The ids of the persons of several organisations. */
+export async function personsOfOrganisations(db: Queryable, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("persons")
+    .select("id")
+    .where("organisation_id", "in", [...organisationIds])
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -75,17 +75,11 @@ async function actionOr404(trx: Tx, id: string): Promise<repo.ActionWithNames> {
 }
 
 /** The rows an action hangs from (meeting, agenda item), as owner: for the policy's reference function. */
-export async function chainOf(trx: Tx, action: { meeting_id: string | null; agenda_item_id: string | null }) {
-  const chain: ContentRow[] = [];
-  if (action.meeting_id) {
-    const m = await trx.selectFrom("meetings").selectAll().where("id", "=", action.meeting_id).executeTakeFirst();
-    if (m) chain.push(m);
-  }
-  if (action.agenda_item_id) {
-    const g = await trx.selectFrom("agenda_items").selectAll().where("id", "=", action.agenda_item_id).executeTakeFirst();
-    if (g) chain.push(g);
-  }
-  return chain;
+export async function chainOf(
+  trx: Tx,
+  action: { meeting_id: string | null; agenda_item_id: string | null },
+): Promise<ContentRow[]> {
+  return repo.parentsOf(trx, action);
 }
 
 /** Creates an action; its owner must be able to read it, and is notified. */

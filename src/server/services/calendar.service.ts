@@ -6,6 +6,7 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { AppError, notFound } from "../../shared/errors.js";
 import { mayLeaveTheExchange } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
+import * as feeds from "../repositories/calendar.repository.js";
 import * as calls from "../repositories/calls.repository.js";
 import * as repo from "../repositories/meetings.repository.js";
 import { hashSecret, randomSecret } from "../security/secrets.js";
@@ -58,7 +59,7 @@ export async function createFeed(deps: Deps, viewer: Viewer) {
     created_at: deps.clock(),
     revoked_at: null,
   };
-  await deps.db.asViewer(viewer.personId, (trx) => trx.insertInto("calendar_feeds").values(row).execute());
+  await deps.db.asViewer(viewer.personId, (trx) => feeds.insertFeed(trx, row));
   return {
     id: row.id,
     createdAt: row.created_at.toISOString(),
@@ -70,12 +71,7 @@ export async function createFeed(deps: Deps, viewer: Viewer) {
 /** The viewer's feeds (without their secrets). */
 export async function listFeeds(deps: Deps, viewer: Viewer) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
-    const rows = await trx
-      .selectFrom("calendar_feeds")
-      .selectAll()
-      .where("person_id", "=", viewer.personId)
-      .orderBy("created_at", "desc")
-      .execute();
+    const rows = await feeds.feedsOf(trx, viewer.personId);
     return {
       feeds: rows.map((r) => ({
         id: r.id,
@@ -89,26 +85,14 @@ export async function listFeeds(deps: Deps, viewer: Viewer) {
 /** Revokes one of the viewer's feeds; calendar programs then get 410 Gone. */
 export async function revokeFeed(deps: Deps, viewer: Viewer, id: string) {
   return deps.db.asViewer(viewer.personId, async (trx) => {
-    const done = await trx
-      .updateTable("calendar_feeds")
-      .set({ revoked_at: deps.clock() })
-      .where("id", "=", id)
-      .where("person_id", "=", viewer.personId)
-      .where("revoked_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!done) throw notFound("calendar feed");
+    if (!(await feeds.revokeFeed(trx, viewer.personId, id, deps.clock()))) throw notFound("calendar feed");
     return { ok: true as const };
   });
 }
 
 /** The feed behind a token: the meetings and urgent calls its person may see, as that person. */
 export async function feedIcs(deps: Deps, token: string): Promise<string> {
-  const feed = await deps.db.kysely
-    .selectFrom("calendar_feeds")
-    .selectAll()
-    .where("token_hash", "=", hashSecret(token))
-    .executeTakeFirst();
+  const feed = await feeds.feedByTokenHash(deps.db.kysely, hashSecret(token));
   if (!feed) throw notFound("calendar feed");
   if (feed.revoked_at)
     throw new AppError("calendar_feed_revoked", "This calendar feed was revoked; create a new one under Account.");

@@ -15,6 +15,7 @@ import * as collab from "../repositories/collaboration.repository.js";
 import * as itemsRepo from "../repositories/items.repository.js";
 import * as repo from "../repositories/measures.repository.js";
 import * as meetingsRepo from "../repositories/meetings.repository.js";
+import * as members from "../repositories/membership.repository.js";
 import { today } from "./actions.service.js";
 import {
   audienceColumns,
@@ -118,9 +119,7 @@ function requireManager(viewer: Viewer): void {
 
 async function detailOf(trx: Tx, row: repo.MeasureWithItem) {
   const decision = row.decision_id ? await meetingsRepo.findReadableDecision(trx, row.decision_id) : undefined;
-  const adopter = row.adopted_by
-    ? await trx.selectFrom("persons").select(["id", "name"]).where("id", "=", row.adopted_by).executeTakeFirst()
-    : undefined;
+  const adopter = row.adopted_by ? await members.findPerson(trx, row.adopted_by) : undefined;
   const links = await collab.readableLinks(trx, row.item_id);
   const reports = await repo.readableReports(trx, row.item_id);
   return { decision, adopter, links, reports };
@@ -264,15 +263,16 @@ export async function notifyApplicable(
   type: "measure.adopted" | "measure.review_due",
   exclude: string[] = [],
 ): Promise<string[]> {
-  const item = await trx.selectFrom("items").selectAll().where("id", "=", measure.item_id).executeTakeFirstOrThrow();
+  const item = await itemsRepo.itemRow(trx, measure.item_id);
+  if (!item) return [];
   const organisations = (await repo.activeOrganisations(trx)).filter((o) => appliesTo(measure, o)).map((o) => o.id);
   if (organisations.length === 0) return [];
-  const persons = await trx.selectFrom("persons").select("id").where("organisation_id", "in", organisations).execute();
+  const persons = await members.personsOfOrganisations(trx, organisations);
   return notify(trx, deps, {
     type,
     subject: { type: "item", id: measure.item_id, title: measure.title, tlp: measure.tlp, chain: [item] },
     urgent: false,
-    only: persons.map((p) => p.id),
+    only: persons,
     exclude,
   });
 }

@@ -518,7 +518,7 @@ export async function setEscalationContact(
         });
       }
     }
-    await trx.updateTable("organisations").set({ escalation_person_id: personId }).where("id", "=", organisationId).execute();
+    await members.setEscalationContact(trx, organisationId, personId);
     await appendAudit(trx, {
       at: deps.clock(),
       actorId: viewer.personId,
