@@ -8,7 +8,7 @@ import type { Database } from "../src/server/db/database.js";
 import { listAudit } from "../src/server/repositories/audit.repository.js";
 import { hostRotation, nextPosition } from "../src/server/repositories/meetings.repository.js";
 import { testApp } from "./support/app.js";
-import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+import { buildMembers, buildOrganisation, publishDocuments } from "./support/builders.js";
 import { predicateOnly, testBackends } from "./support/databases.js";
 
 type App = Awaited<ReturnType<typeof testApp>>["app"];
@@ -57,20 +57,24 @@ for (const backend of testBackends()) {
       orgs.b = await buildOrganisation(db, { name: "Bravo Ministry", kind: "public" });
       orgs.c = await buildOrganisation(db, { name: "Charlie Telecom", kind: "private" });
       const docs = await publishDocuments(db);
-      const specs = [
-        ["sec", orgs.sec, "secretariat"],
-        ["sec2", orgs.sec, "secretariat"],
-        ["alice", orgs.a, "member"],
-        ["alice2", orgs.a, "member"],
-        ["alice3", orgs.a, "member"],
-        ["bob", orgs.b, "member"],
-        ["bob2", orgs.b, "member"],
-      ] as const;
-      for (const [name, organisationId, role] of specs) {
-        const p = await buildPerson(db, { organisationId, role, email: `${name}@${backend.name}.test`, name });
-        await acceptDocuments(db, p.id, docs);
-        people[name] = { ...p, token: await buildToken(db, p.id) };
-      }
+      Object.assign(
+        people,
+        await buildMembers(
+          db,
+          orgs,
+          [
+            ["sec", "sec", "secretariat"],
+            ["sec2", "sec", "secretariat"],
+            ["alice", "a", "member"],
+            ["alice2", "a", "member"],
+            ["alice3", "a", "member"],
+            ["bob", "b", "member"],
+            ["bob2", "b", "member"],
+          ],
+          docs,
+          `${backend.name}.test`,
+        ),
+      );
 
       // The secretariat schedules an exchange-wide meeting hosted by Alpha, and a RED one for Bob hosted by Bravo.
       ids.meeting = (

@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../src/server/db/database.js";
 import { testApp } from "./support/app.js";
-import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+import {
+  acceptDocuments,
+  buildMembers,
+  buildOrganisation,
+  buildPerson,
+  buildToken,
+  publishDocuments,
+} from "./support/builders.js";
 import { testBackends } from "./support/databases.js";
 
 type App = Awaited<ReturnType<typeof testApp>>["app"];
@@ -42,16 +49,20 @@ for (const backend of testBackends()) {
       orgs.tel = await buildOrganisation(db, { name: "TeleCo" });
       orgs.bank = await buildOrganisation(db, { name: "ClearBank" });
       const docs = await publishDocuments(db);
-      for (const [name, org, role] of [
-        ["sec", orgs.sec, "secretariat"],
-        ["grid", orgs.grid, "member"],
-        ["tel", orgs.tel, "member"],
-        ["bank", orgs.bank, "member"],
-      ] as const) {
-        const p = await buildPerson(db, { organisationId: org as string, role });
-        await acceptDocuments(db, p.id, docs);
-        people[name] = { id: p.id, token: await buildToken(db, p.id) };
-      }
+      Object.assign(
+        people,
+        await buildMembers(
+          db,
+          orgs,
+          [
+            ["sec", "sec", "secretariat"],
+            ["grid", "grid", "member"],
+            ["tel", "tel", "member"],
+            ["bank", "bank", "member"],
+          ],
+          docs,
+        ),
+      );
       const exchange = { exchange: true };
       svc.grid = await service("grid", "Regional electricity distribution", "energy", "TLP:AMBER+STRICT", {
         organisations: [orgs.grid],

@@ -7,7 +7,7 @@ import type { Deps } from "../src/server/context.js";
 import type { Database } from "../src/server/db/database.js";
 import { runDueJobs, standardJobs } from "../src/server/jobs/scheduler.js";
 import { type TestClock, testApp } from "./support/app.js";
-import { acceptDocuments, buildItem, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+import { buildItem, buildMembers, buildOrganisation, publishDocuments } from "./support/builders.js";
 import { testBackends } from "./support/databases.js";
 
 type App = Awaited<ReturnType<typeof testApp>>["app"];
@@ -42,21 +42,24 @@ for (const backend of testBackends()) {
         orgs[key] = await buildOrganisation(db, { name: `Grid ${key.toUpperCase()}`, kind: "private" });
       orgs.e = await buildOrganisation(db, { name: "Energy Ministry", kind: "public" });
       const docs = await publishDocuments(db);
-      const specs: [string, string, "member" | "chair" | "secretariat"][] = [
-        ["sec", orgs.sec as string, "secretariat"],
-        ["chair", orgs.e as string, "chair"],
-        ["a", orgs.a as string, "member"],
-        ["a2", orgs.a as string, "member"],
-        ["b", orgs.b as string, "member"],
-        ["c", orgs.c as string, "member"],
-        ["d", orgs.d as string, "member"],
-        ["e", orgs.e as string, "member"],
-      ];
-      for (const [name, organisationId, role] of specs) {
-        const p = await buildPerson(db, { organisationId, role, ...(role === "chair" ? { seat: "public" as const } : {}) });
-        await acceptDocuments(db, p.id, docs);
-        people[name] = { id: p.id, token: await buildToken(db, p.id) };
-      }
+      Object.assign(
+        people,
+        await buildMembers(
+          db,
+          orgs,
+          [
+            ["sec", "sec", "secretariat"],
+            ["chair", "e", "chair"],
+            ["a", "a", "member"],
+            ["a2", "a", "member"],
+            ["b", "b", "member"],
+            ["c", "c", "member"],
+            ["d", "d", "member"],
+            ["e", "e", "member"],
+          ],
+          docs,
+        ),
+      );
     });
 
     after(async () => {

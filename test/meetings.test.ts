@@ -11,7 +11,7 @@ import { drainOutbox } from "../src/server/jobs/outbox.js";
 import { runDueJobs, standardJobs } from "../src/server/jobs/scheduler.js";
 import { createMailer } from "../src/server/mail/mailer.js";
 import { type TestClock, testApp } from "./support/app.js";
-import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+import { buildMembers, buildOrganisation, publishDocuments } from "./support/builders.js";
 import { testBackends } from "./support/databases.js";
 import { startSmtp } from "./support/smtp.js";
 
@@ -69,26 +69,24 @@ for (const backend of testBackends()) {
       orgs.b = await buildOrganisation(db, { name: "Bravo Ministry", kind: "public" });
       orgs.c = await buildOrganisation(db, { name: "Charlie Telecom", kind: "private" });
       const docs = await publishDocuments(db);
-      const specs = [
-        ["sec", orgs.sec, "secretariat"],
-        ["chair", orgs.b, "chair"],
-        ["alice", orgs.a, "member"],
-        ["alice2", orgs.a, "member"],
-        ["bob", orgs.b, "member"],
-        ["carol", orgs.c, "member"],
-        ["carol2", orgs.c, "member"],
-      ] as const;
-      for (const [name, organisationId, role] of specs) {
-        const p = await buildPerson(db, {
-          organisationId,
-          role,
-          ...(role === "chair" ? { seat: "industry" as const } : {}),
-          email: `${name}@${backend.name}.test`,
-          name: name[0]?.toUpperCase() + name.slice(1),
-        });
-        await acceptDocuments(db, p.id, docs);
-        people[name] = { ...p, token: await buildToken(db, p.id) };
-      }
+      Object.assign(
+        people,
+        await buildMembers(
+          db,
+          orgs,
+          [
+            ["sec", "sec", "secretariat"],
+            ["chair", "b", "chair"],
+            ["alice", "a", "member"],
+            ["alice2", "a", "member"],
+            ["bob", "b", "member"],
+            ["carol", "c", "member"],
+            ["carol2", "c", "member"],
+          ],
+          docs,
+          `${backend.name}.test`,
+        ),
+      );
     });
 
     after(async () => {

@@ -193,3 +193,36 @@ export async function clearExchange(db: Database): Promise<void> {
     "TRUNCATE measure_status_history, measure_implementations, measures, service_dependencies, services, iim_coefficients, notifications, notification_preferences, calendar_feeds, mail_outbox, scheduled_jobs, warning_escalations, roll_call_answers, urgent_calls, action_updates, action_items, meeting_decisions, meeting_attendance, agenda_items, meetings, saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
   );
 }
+
+/** A person for buildMembers: a key, the key of their organisation, and their role. */
+export type MemberSpec = readonly [name: string, organisation: string, role: "member" | "chair" | "secretariat"];
+
+/**
+ * Builds persons who accepted `documentIds`, each with an API token. Names are the keys with a
+ * capital; e-mails are `<key>@<domain>`; chairs take the industry seat, then the public one.
+ */
+export async function buildMembers(
+  db: Database,
+  organisations: Readonly<Record<string, string>>,
+  specs: readonly MemberSpec[],
+  documentIds: string[],
+  domain = "test.example",
+): Promise<Record<string, { id: string; email: string; token: string }>> {
+  const people: Record<string, { id: string; email: string; token: string }> = {};
+  const seats = ["industry", "public"] as const;
+  let chairs = 0;
+  for (const [name, organisation, role] of specs) {
+    const organisationId = organisations[organisation];
+    if (!organisationId) throw new Error(`no organisation ${organisation}`);
+    const p = await buildPerson(db, {
+      organisationId,
+      role,
+      ...(role === "chair" ? { seat: seats[chairs++] } : {}),
+      email: `${name}@${domain}`,
+      name: (name[0]?.toUpperCase() ?? "") + name.slice(1),
+    });
+    await acceptDocuments(db, p.id, documentIds);
+    people[name] = { ...p, token: await buildToken(db, p.id) };
+  }
+  return people;
+}
