@@ -384,6 +384,9 @@ for (const backend of testBackends()) {
         assert.match(mail.raw, new RegExp(`/calls/${call.body.id}`));
         assert.ok(!mail.raw.includes("Wiper") && !mail.raw.includes("bridge.example"), "no title or bridge in e-mail");
       }
+      const nobody = await api("alice", "POST", "/api/calls", { title: "x", bridge: "b", invitees: {} });
+      assert.equal(nobody.status, 422);
+      assert.match(nobody.body.error.message, /Choose whom to invite/);
       assert.equal((await api("sec", "GET", `/api/calls/${call.body.id}`)).status, 404);
       const outsider = await api("sec", "PUT", `/api/calls/${call.body.id}/roll-call`, { status: "affected" });
       assert.equal(outsider.status, 404);

@@ -81,6 +81,12 @@ export async function convene(
     await requireAcceptedDocuments(trx, viewer);
     if (input.itemId && !(await itemsRepo.findReadableItem(trx, input.itemId))) throw notFound("item");
     const scope = input.invitees;
+    if (!scope.exchange && !scope.organisations.length && !scope.groups.length && !scope.persons.length) {
+      throw new AppError(
+        "audience_invalid",
+        "Choose whom to invite: the whole exchange, working groups, organisations or persons.",
+      );
+    }
     if (scope.exchange && (scope.organisations.length || scope.groups.length || scope.persons.length)) {
       throw new AppError("audience_invalid", "Invite either the whole exchange or a list, not both.");
     }
