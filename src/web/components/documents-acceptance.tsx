@@ -2,10 +2,12 @@
 import { type FormEvent, useState } from "react";
 import { documentsApi } from "../data/endpoints.js";
 import type { CurrentDocuments } from "../data/types.js";
+import { useSubmit } from "../hooks/use-submit.js";
 import { documentKindName } from "../lib/format.js";
 import { useSession } from "../session/session.js";
-import { ErrorAlert, Notice } from "./alert.js";
+import { Notice } from "./alert.js";
 import { DateTime } from "./date-time.js";
+import { FormActions } from "./form-actions.js";
 
 /** Lists the documents' acceptance and offers to accept those still open; reports the new state. */
 export function DocumentsAcceptance({
@@ -17,24 +19,17 @@ export function DocumentsAcceptance({
 }) {
   const { refresh } = useSession();
   const [agreed, setAgreed] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmit();
   const open = current.documents.filter((d) => d.acceptedAt === null);
 
   const accept = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const next = await documentsApi.accept(open.map((d) => d.id));
       onAccepted(next);
       setAgreed(false);
       await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (current.documents.length === 0) {
@@ -70,12 +65,7 @@ export function DocumentsAcceptance({
               I have read and accept {open.map((d) => `the ${documentKindName(d.kind)} (version ${d.version})`).join(" and ")}.
             </span>
           </label>
-          <ErrorAlert error={error} />
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy || !agreed}>
-              {busy ? "Accepting…" : "Accept"}
-            </button>
-          </div>
+          <FormActions error={error} busy={busy} label="Accept" busyLabel="Accepting…" disabled={!agreed} />
         </form>
       )}
     </div>

@@ -1,4 +1,5 @@
 // The end of a form: its error, the submit button (with a busy text while sending) and an optional Cancel.
+import { Link } from "../router/router.js";
 import { ErrorAlert } from "./alert.js";
 
 interface SubmitButtonProps {
@@ -22,14 +23,17 @@ export function SubmitButton({ busy, label, busyLabel, danger = false, disabled 
   );
 }
 
-/** The error (if any), then the submit button and, with `onCancel`, a Cancel button. */
+/** The error (if any), then the submit button and, with `onCancel`, a Cancel button (with `cancelTo`, a Cancel link). */
 export function FormActions({
   error,
   onCancel,
+  cancelTo,
   ...submit
 }: SubmitButtonProps & {
   error: unknown;
   onCancel?: (() => void) | undefined;
+  /** Where Cancel leads, as a link styled as a button. */
+  cancelTo?: string | undefined;
 }) {
   return (
     <>
@@ -40,6 +44,11 @@ export function FormActions({
           <button type="button" className="button button-secondary" onClick={onCancel}>
             Cancel
           </button>
+        )}
+        {cancelTo !== undefined && (
+          <Link to={cancelTo} className="button button-secondary">
+            Cancel
+          </Link>
         )}
       </div>
     </>

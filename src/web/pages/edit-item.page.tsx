@@ -6,6 +6,7 @@ import { ErrorAlert } from "../components/alert.js";
 import { CheckboxList } from "../components/checkbox-list.js";
 import { DetailsFields } from "../components/details-fields.js";
 import { FieldError } from "../components/field-error.js";
+import { FormActions } from "../components/form-actions.js";
 import { Loading } from "../components/loading.js";
 import { MarkdownEditor } from "../components/markdown-editor.js";
 import { TlpBadge } from "../components/tlp-badge.js";
@@ -13,6 +14,7 @@ import { ApiError } from "../data/client.js";
 import { itemsApi } from "../data/endpoints.js";
 import type { Item, Sector } from "../data/types.js";
 import { useApi } from "../hooks/use-api.js";
+import { useFieldSubmit } from "../hooks/use-field-submit.js";
 import { useTitle } from "../hooks/use-title.js";
 import {
   type Draft,
@@ -21,9 +23,7 @@ import {
   detailsFromDraft,
   draftFromDetails,
   type FieldErrors,
-  fieldErrorsFromApi,
 } from "../lib/details-draft.js";
-import { focusFirstInvalid } from "../lib/focus.js";
 import { sectorName } from "../lib/format.js";
 import { Link, navigate } from "../router/router.js";
 
@@ -34,9 +34,7 @@ function EditForm({ item }: { item: Item }) {
   const [body, setBody] = useState(item.body);
   const [sectors, setSectors] = useState<Sector[]>(item.sectors);
   const [draft, setDraft] = useState<Draft>(() => draftFromDetails(item.kind, item.details));
-  const [error, setError] = useState<unknown>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fieldErrors, setFieldErrors, fail, send } = useFieldSubmit({ closes: true });
 
   const changeDetail = (path: string, value: DraftValue) => {
     setDraft((current) => ({ ...current, [path]: value }));
@@ -51,23 +49,13 @@ function EditForm({ item }: { item: Item }) {
       : Object.fromEntries(Object.entries(details.errors).map(([k, v]) => [`details.${k}`, v]));
     if (!title.trim()) errors.title = "Give the item a title.";
     if (!details.ok || Object.keys(errors).length > 0) {
-      setError(new Error("Some fields need attention; see the messages next to them."));
-      setFieldErrors(errors);
-      focusFirstInvalid();
+      fail("Some fields need attention; see the messages next to them.", errors);
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+    await send(async () => {
       await itemsApi.update(item.id, { title: title.trim(), body, sectors, details: details.details });
       navigate(`/items/${item.id}`);
-    } catch (e) {
-      setError(e);
-      setFieldErrors(fieldErrorsFromApi(e));
-      setBusy(false);
-      focusFirstInvalid();
-    }
+    });
   };
 
   return (
@@ -103,15 +91,7 @@ function EditForm({ item }: { item: Item }) {
         filterable={false}
         inline
       />
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Save changes"}
-        </button>
-        <Link to={`/items/${item.id}`} className="button button-secondary">
-          Cancel
-        </Link>
-      </div>
+      <FormActions error={error} busy={busy} label="Save changes" busyLabel="Saving…" cancelTo={`/items/${item.id}`} />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { TlpSelect } from "../components/tlp-select.js";
 import { itemsApi } from "../data/endpoints.js";
 import type { AudienceIds, CreateItemRequest, Sector } from "../data/types.js";
 import { useDirectory } from "../hooks/use-directory.js";
+import { useFieldSubmit } from "../hooks/use-field-submit.js";
 import { useLabelledAudience } from "../hooks/use-labelled-audience.js";
 import { useTitle } from "../hooks/use-title.js";
 import {
@@ -25,10 +26,8 @@ import {
   detailsErrors,
   detailsFromDraft,
   type FieldErrors,
-  fieldErrorsFromApi,
   initialDraft,
 } from "../lib/details-draft.js";
-import { focusFirstInvalid } from "../lib/focus.js";
 import { sectorName } from "../lib/format.js";
 import { navigate, useSearchParams } from "../router/router.js";
 
@@ -60,9 +59,7 @@ export function NewItemPage() {
   const { tlp, chooseTlp, audience, setAudience } = useLabelledAudience("TLP:AMBER");
   const [anonymous, setAnonymous] = useState(false);
   const [statisticsConsent, setStatisticsConsent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, refuse, fieldErrors, setFieldErrors, fail, send } = useFieldSubmit({ closes: true });
   const problem = audienceProblem(tlp, audience);
   // Without the directory the whole exchange is still a valid audience for most labels.
   const choices = directory.data ?? (directory.error ? EMPTY_DIRECTORY : null);
@@ -86,12 +83,6 @@ export function NewItemPage() {
     setFieldErrors(({ [`details.${path}`]: _, ...rest }) => rest);
   };
 
-  const fail = (message: string, errors: FieldErrors) => {
-    setError(new Error(message));
-    setFieldErrors(errors);
-    focusFirstInvalid();
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const details = detailsFromDraft(kind, draft);
@@ -104,14 +95,11 @@ export function NewItemPage() {
       return;
     }
     if (problem) {
-      setError(new Error(problem));
+      refuse(problem);
       return;
     }
     if (!details.ok) return;
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+    await send(async () => {
       // The kind is chosen at run time, so TypeScript cannot pick the union member; the details were
       // just validated against that kind's own schema.
       const item = await itemsApi.create({
@@ -126,12 +114,7 @@ export function NewItemPage() {
         details: details.details,
       } as CreateItemRequest);
       navigate(`/items/${item.id}`);
-    } catch (e) {
-      setError(e);
-      setFieldErrors(fieldErrorsFromApi(e));
-      setBusy(false);
-      focusFirstInvalid();
-    }
+    });
   };
 
   return (

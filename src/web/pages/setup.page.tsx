@@ -1,56 +1,32 @@
 // /setup?token=…: first start — creates the secretariat organisation and the first secretariat account.
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ErrorAlert, Notice } from "../components/alert.js";
 import { Loading } from "../components/loading.js";
-import { PasswordFields, passwordProblem } from "../components/password-fields.js";
+import { NewAccountFields, useNewAccount } from "../components/new-account.js";
 import { authApi } from "../data/endpoints.js";
 import { useApi } from "../hooks/use-api.js";
 import { useTitle } from "../hooks/use-title.js";
-import { Link, navigate, useSearchParams } from "../router/router.js";
-import { useSession } from "../session/session.js";
+import { Link, useSearchParams } from "../router/router.js";
 
 /** The first-start page. */
 export function SetupPage() {
   useTitle("Set up the exchange");
-  const { setSession } = useSession();
   const tokenFromUrl = useSearchParams().get("token") ?? "";
   const status = useApi((signal) => authApi.bootstrapStatus({ signal, quiet: true }), []);
   const [token, setToken] = useState(tokenFromUrl);
   const [organisationName, setOrganisationName] = useState("");
-  const [name, setName] = useState("");
   const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const account = useNewAccount();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problem = passwordProblem(password, confirmation);
-    if (problem) {
-      setError(new Error(problem));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await authApi.bootstrap({
-        token: token.trim(),
-        organisationName: organisationName.trim(),
-        name: name.trim(),
-        email: email.trim(),
-        password,
-      });
-      setSession(session);
-      navigate(session.stage === "complete" ? "/" : "/account", {
-        replace: true,
-      });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = account.submitWith(() =>
+    authApi.bootstrap({
+      token: token.trim(),
+      organisationName: organisationName.trim(),
+      name: account.name.trim(),
+      email: email.trim(),
+      password: account.password,
+    }),
+  );
 
   return (
     <section className="card auth-card">
@@ -99,40 +75,19 @@ export function SetupPage() {
                 onChange={(e) => setOrganisationName(e.target.value)}
               />
             </div>
-            <div className="field">
-              <label htmlFor="setup-name">Your name</label>
-              <input
-                id="setup-name"
-                autoComplete="name"
-                required
-                maxLength={120}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="setup-email">Your e-mail address</label>
-              <input
-                id="setup-email"
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            </div>
-            <PasswordFields
-              password={password}
-              confirmation={confirmation}
-              onPassword={setPassword}
-              onConfirmation={setConfirmation}
-            />
-            <ErrorAlert error={error} />
-            <div className="actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? "Setting up…" : "Create the secretariat"}
-              </button>
-            </div>
+            <NewAccountFields account={account} nameId="setup-name" label="Create the secretariat" busyLabel="Setting up…">
+              <div className="field">
+                <label htmlFor="setup-email">Your e-mail address</label>
+                <input
+                  id="setup-email"
+                  type="email"
+                  autoComplete="email"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              </div>
+            </NewAccountFields>
           </form>
         </>
       )}

@@ -2,12 +2,15 @@
 import { type FormEvent, useState } from "react";
 import { DOCUMENT_KINDS } from "../../../shared/schemas/documents.schemas.js";
 import { ErrorAlert, Notice } from "../../components/alert.js";
+import { ChoiceField } from "../../components/choice-field.js";
 import { DateTime } from "../../components/date-time.js";
+import { FormActions } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
 import { MarkdownEditor } from "../../components/markdown-editor.js";
 import { documentsApi } from "../../data/endpoints.js";
 import type { DocumentKind } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { documentKindName } from "../../lib/format.js";
 import { Link } from "../../router/router.js";
 import { useSession } from "../../session/session.js";
@@ -19,8 +22,7 @@ export function DocumentsTab() {
   const [kind, setKind] = useState<DocumentKind>("terms-of-reference");
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit();
   const [published, setPublished] = useState<string | null>(null);
 
   const startFrom = (k: DocumentKind) => {
@@ -32,24 +34,18 @@ export function DocumentsTab() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) {
-      setError(new Error("The document has no text."));
+      refuse("The document has no text.");
       return;
     }
-    setBusy(true);
-    setError(null);
     setPublished(null);
-    try {
+    await send(async () => {
       await documentsApi.publish({ kind, title: title.trim(), body });
       setPublished(`A new version of the ${documentKindName(kind)} is published. Every member must accept it again.`);
       setTitle("");
       setBody("");
       current.reload();
       await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -87,16 +83,7 @@ export function DocumentsTab() {
           </p>
         </Notice>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="doc-kind">Document</label>
-            <select id="doc-kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-              {DOCUMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {documentKindName(k)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField label="Document" value={kind} choices={DOCUMENT_KINDS} nameOf={documentKindName} onChange={setKind} />
           <div className="field field-button">
             <button type="button" className="button button-secondary" onClick={() => startFrom(kind)} disabled={!current.data}>
               Start from the current text
@@ -113,12 +100,7 @@ export function DocumentsTab() {
             <p>{published}</p>
           </Notice>
         )}
-        <ErrorAlert error={error} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "Publishing…" : "Publish new version"}
-          </button>
-        </div>
+        <FormActions error={error} busy={busy} label="Publish new version" busyLabel="Publishing…" />
       </form>
     </div>
   );

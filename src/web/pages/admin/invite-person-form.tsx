@@ -1,8 +1,9 @@
 // Admin: the form to invite a person into an organisation (optionally as secretariat).
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/alert.js";
+import { FormActions } from "../../components/form-actions.js";
 import { membershipApi } from "../../data/endpoints.js";
 import type { InvitePersonResponse, Organisation } from "../../data/types.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 
 /** Invites a person; reports the server's answer (with the invitation link). */
 export function InvitePersonForm({
@@ -17,19 +18,16 @@ export function InvitePersonForm({
   const [name, setName] = useState("");
   const [organisationId, setOrganisationId] = useState("");
   const [secretariat, setSecretariat] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit();
   const chosen = open.find((o) => o.id === organisationId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) {
-      setError(new Error("Choose the person's organisation."));
+      refuse("Choose the person's organisation.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onInvited(
         await membershipApi.invitePerson({
           email: email.trim(),
@@ -41,11 +39,7 @@ export function InvitePersonForm({
       setEmail("");
       setName("");
       setSecretariat(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -101,12 +95,7 @@ export function InvitePersonForm({
         Only for persons of the secretariat organisation. Secretariat members administer the exchange and must use a second
         factor.
       </p>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Inviting…" : "Invite person"}
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Invite person" busyLabel="Inviting…" />
     </form>
   );
 }

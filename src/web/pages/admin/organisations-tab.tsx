@@ -3,13 +3,16 @@ import { type FormEvent, useState } from "react";
 import { ORGANISATION_KINDS, SECTORS } from "../../../shared/schemas/common.js";
 import { ErrorAlert, Notice } from "../../components/alert.js";
 import { CheckboxList } from "../../components/checkbox-list.js";
+import { ChoiceField } from "../../components/choice-field.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
 import { DateTime } from "../../components/date-time.js";
+import { FormActions } from "../../components/form-actions.js";
 import { Loading } from "../../components/loading.js";
 import { OffboardForm } from "../../components/offboard-form.js";
 import { membershipApi } from "../../data/endpoints.js";
 import type { Organisation, OrganisationKind, Sector } from "../../data/types.js";
 import { useApi } from "../../hooks/use-api.js";
+import { useSubmit } from "../../hooks/use-submit.js";
 import { focusById } from "../../lib/focus.js";
 import { organisationKindName, sectorName, statusName } from "../../lib/format.js";
 
@@ -19,18 +22,15 @@ function InviteOrganisationForm({ onInvited }: { onInvited: (organisation: Organ
   const [name, setName] = useState("");
   const [kind, setKind] = useState<OrganisationKind>("private");
   const [sectors, setSectors] = useState<Sector[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, refuse, send } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (sectors.length === 0) {
-      setError(new Error("Choose at least one sector."));
+      refuse("Choose at least one sector.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onInvited(
         await membershipApi.inviteOrganisation({
           name: name.trim(),
@@ -40,11 +40,7 @@ function InviteOrganisationForm({ onInvited }: { onInvited: (organisation: Organ
       );
       setName("");
       setSectors([]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -55,16 +51,7 @@ function InviteOrganisationForm({ onInvited }: { onInvited: (organisation: Organ
           <label htmlFor="org-name">Name</label>
           <input id="org-name" required maxLength={160} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="org-kind">Kind</label>
-          <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind)}>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {organisationKindName(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Kind" value={kind} choices={ORGANISATION_KINDS} nameOf={organisationKindName} onChange={setKind} />
       </div>
       <CheckboxList
         legend="Sectors"
@@ -75,12 +62,7 @@ function InviteOrganisationForm({ onInvited }: { onInvited: (organisation: Organ
         filterable={false}
         inline
       />
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Inviting…" : "Invite organisation"}
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} label="Invite organisation" busyLabel="Inviting…" />
       <p className="hint">Then invite its persons on the Persons tab.</p>
     </form>
   );

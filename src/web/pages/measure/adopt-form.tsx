@@ -7,6 +7,7 @@ import type { Measure } from "../../data/types.js";
 import { useSubmit } from "../../hooks/use-submit.js";
 import { toLocalDay } from "../../lib/dates.js";
 import { DecisionPicker } from "./decision-picker.js";
+import { ReviewScheduleFields } from "./review-schedule-fields.js";
 
 const inMonths = (months: number) => {
   const date = new Date();
@@ -77,25 +78,12 @@ export function AdoptForm({ measure, onSaved }: { measure: Measure; onSaved: (me
         </label>
         <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div className="form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-interval`}>Review every (months)</label>
-          <input
-            id={`${id}-interval`}
-            className="input-narrow"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={60}
-            value={interval}
-            onChange={(e) => setReviewInterval(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-target`}>Target date</label>
-          <input id={`${id}-target`} type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} />
-        </div>
-      </div>
+      <ReviewScheduleFields
+        interval={interval}
+        onInterval={setReviewInterval}
+        targetDate={targetDate}
+        onTargetDate={setTargetDate}
+      />
       <FormActions error={error} busy={busy} label="Adopt the measure" busyLabel="Adopting…" />
     </form>
   );

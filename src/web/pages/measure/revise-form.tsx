@@ -8,6 +8,7 @@ import { measuresApi } from "../../data/endpoints.js";
 import type { Measure, OrganisationKind, ReviseMeasureRequest, Sector } from "../../data/types.js";
 import { useSubmit } from "../../hooks/use-submit.js";
 import { organisationKindName, sectorName } from "../../lib/format.js";
+import { ReviewScheduleFields } from "./review-schedule-fields.js";
 
 const SECTOR_CHOICES = SECTORS.map((s) => ({ value: s, label: sectorName(s) }));
 const KIND_CHOICES = ORGANISATION_KINDS.map((k) => ({ value: k, label: organisationKindName(k) }));
@@ -74,25 +75,12 @@ export function ReviseForm({ measure, onSaved }: { measure: Measure; onSaved: (m
         filterable={false}
         inline
       />
-      <div className="form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-interval`}>Review every (months)</label>
-          <input
-            id={`${id}-interval`}
-            className="input-narrow"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={60}
-            value={interval}
-            onChange={(e) => setReviewInterval(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-target`}>Target date</label>
-          <input id={`${id}-target`} type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} />
-        </div>
-      </div>
+      <ReviewScheduleFields
+        interval={interval}
+        onInterval={setReviewInterval}
+        targetDate={targetDate}
+        onTargetDate={setTargetDate}
+      />
       <div className="field">
         <label htmlFor={`${id}-note`}>
           What changed and why<span className="required"> (required)</span>
