@@ -18,6 +18,7 @@ import { accountRoutes } from "./routes/account.routes.js";
 import { callsRoutes } from "./routes/calls.routes.js";
 import { collaborationRoutes } from "./routes/collaboration.routes.js";
 import { documentsRoutes } from "./routes/documents.routes.js";
+import { insightRoutes } from "./routes/insight.routes.js";
 import { interdependenciesRoutes } from "./routes/interdependencies.routes.js";
 import { itemsRoutes } from "./routes/items.routes.js";
 import { measuresRoutes } from "./routes/measures.routes.js";
@@ -136,6 +137,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await callsRoutes(api, deps);
     await notificationsRoutes(api, deps, hub);
     await measuresRoutes(api, deps);
+    await insightRoutes(api, deps);
     await interdependenciesRoutes(api, deps);
   });
 

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ROUNDTABLE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   ROUNDTABLE_JOBS_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ROUNDTABLE_INACTIVE_DAYS: z.coerce.number().int().min(7).max(730).default(90),
+  ROUNDTABLE_CHROMIUM: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 /** The validated configuration of one Roundtable process. */
@@ -37,6 +39,10 @@ export interface Config {
   digestHourUtc: number;
   /** How often scheduled work (reminders, escalations, digests) is checked. */
   jobsIntervalMs: number;
+  /** Days without a contribution before the dashboard flags an organisation (the chairs may choose another). */
+  inactiveDays: number;
+  /** The Chromium executable that renders insight reports to PDF. */
+  chromiumPath: string;
 }
 
 /** A configuration problem, reported to the operator as one readable message. */
@@ -64,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     digestHourUtc: e.ROUNDTABLE_DIGEST_HOUR,
     jobsIntervalMs: e.ROUNDTABLE_JOBS_SECONDS * 1000,
+    inactiveDays: e.ROUNDTABLE_INACTIVE_DAYS,
+    chromiumPath: e.ROUNDTABLE_CHROMIUM,
   };
 }

@@ -34,6 +34,7 @@ export const ERROR_CATALOGUE = {
   payload_too_large: { status: 413, description: "The request body is larger than allowed." },
   unsupported_media_type: { status: 415, description: "The Content-Type is not supported." },
   rate_limited: { status: 429, description: "Too many requests; slow down." },
+  pdf_unavailable: { status: 503, description: "The PDF renderer (headless Chromium) is not available on this server." },
   internal_error: { status: 500, description: "Something failed on our side; nothing was changed." },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -131,6 +131,8 @@ export async function buildItem(
     kind?: string;
     details?: Record<string, unknown>;
     anonymous?: boolean;
+    statisticsConsent?: boolean;
+    sectors?: string[];
   },
 ): Promise<string> {
   const id = randomUUID();
@@ -140,7 +142,7 @@ export async function buildItem(
     kind: i.kind ?? "threat",
     title: i.title ?? `Item ${id.slice(0, 8)}`,
     body: i.body ?? "Body text.",
-    sectors: ["energy"],
+    sectors: i.sectors ?? ["energy"],
     tlp: i.tlp,
     audience_exchange: i.audience.exchange ?? false,
     audience_organisations: [...(i.audience.organisations ?? [])],
@@ -155,7 +157,7 @@ export async function buildItem(
     status: null,
     anonymous: i.anonymous ?? false,
     pseudonym: i.anonymous ? `Anonymous contributor ${id.slice(0, 6)}` : null,
-    statistics_consent: false,
+    statistics_consent: i.statisticsConsent ?? false,
     closed_at: null,
     summary: null,
   };
@@ -190,7 +192,7 @@ export async function buildToken(
 /** Empties every exchange table (the audit log is append-only and stays). */
 export async function clearExchange(db: Database): Promise<void> {
   await db.exec(
-    "TRUNCATE measure_status_history, measure_implementations, measures, service_dependencies, services, iim_coefficients, notifications, notification_preferences, calendar_feeds, mail_outbox, scheduled_jobs, warning_escalations, roll_call_answers, urgent_calls, action_updates, action_items, meeting_decisions, meeting_attendance, agenda_items, meetings, saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
+    "TRUNCATE item_reads, measure_status_history, measure_implementations, measures, service_dependencies, services, iim_coefficients, notifications, notification_preferences, calendar_feeds, mail_outbox, scheduled_jobs, warning_escalations, roll_call_answers, urgent_calls, action_updates, action_items, meeting_decisions, meeting_attendance, agenda_items, meetings, saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
   );
 }
 

@@ -15,6 +15,7 @@ export interface OrganisationsTable {
   left_at: Date | null;
   exit_confirmation: string | null;
   escalation_person_id: string | null;
+  named_in_insight: Generated<boolean>;
 }
 
 export interface PersonsTable {
@@ -456,6 +457,13 @@ export interface SchemaMigrationsTable {
 }
 
 /** Every table Roundtable owns. */
+export interface ItemReadsTable {
+  item_id: string;
+  person_id: string;
+  organisation_id: string;
+  first_read_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   persons: PersonsTable;
@@ -498,6 +506,7 @@ export interface DB {
   services: ServicesTable;
   service_dependencies: ServiceDependenciesTable;
   iim_coefficients: IimCoefficientsTable;
+  item_reads: ItemReadsTable;
 }
 
 /** Tables in an order that respects foreign keys (backup and restore use it). */
@@ -541,5 +550,6 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "services",
   "service_dependencies",
   "iim_coefficients",
+  "item_reads",
   "audit_log",
 ] as const satisfies readonly (keyof DB)[];

@@ -123,6 +123,15 @@ export async function insertItem(trx: Tx, row: ItemRow): Promise<void> {
 }
 
 /** One item if the transaction's viewer may read it. */
+/** Records a person's first read of an item (participation statistics); later reads change nothing. */
+export async function recordRead(trx: Tx, itemId: string, personId: string, organisationId: string, at: Date): Promise<void> {
+  await trx
+    .insertInto("item_reads")
+    .values({ item_id: itemId, person_id: personId, organisation_id: organisationId, first_read_at: at })
+    .onConflict((oc) => oc.columns(["item_id", "person_id"]).doNothing())
+    .execute();
+}
+
 export async function findReadableItem(trx: Tx, id: string): Promise<ItemWithNames | undefined> {
   return withColumns(readable(trx)).where("i.id", "=", id).executeTakeFirst() as Promise<ItemWithNames | undefined>;
 }

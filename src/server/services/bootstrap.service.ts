@@ -48,6 +48,7 @@ export async function completeSetup(
       left_at: null,
       exit_confirmation: null,
       escalation_person_id: null,
+      named_in_insight: false,
     });
     const person = {
       id: randomUUID(),

@@ -251,6 +251,7 @@ export async function getItem(deps: Deps, viewer: Viewer, id: string): Promise<I
   return deps.db.asViewer(viewer.personId, async (trx) => {
     const row = await readableOr404(trx, id);
     await appendAudit(trx, contentAudit(deps, viewer, "item.read", { type: "item", id: row.id }, { tlp: row.tlp }));
+    await itemsRepo.recordRead(trx, row.id, viewer.personId, viewer.organisationId, deps.clock());
     return present(trx, row, viewer);
   });
 }

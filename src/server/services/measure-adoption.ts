@@ -4,6 +4,7 @@
 import { AppError } from "../../shared/errors.js";
 import { MIN_CELL } from "../../shared/suppression.js";
 import type { Deps, Viewer } from "../context.js";
+import { csvCell } from "../export/csv.js";
 import * as repo from "../repositories/measures.repository.js";
 import { appliesTo, listMeasures } from "./measures.service.js";
 import { isManager } from "./meetings.service.js";
@@ -89,13 +90,6 @@ export async function adoptionOverview(deps: Deps, viewer: Viewer, id: string) {
           }))
       : [];
   return { measureId: id, months, series, overdue };
-}
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  // Quote always; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** The readable measures with their aggregates, as JSON or CSV (no report, no evidence). */

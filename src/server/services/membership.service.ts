@@ -78,6 +78,7 @@ export async function inviteOrganisation(
       left_at: null,
       exit_confirmation: null,
       escalation_person_id: null,
+      named_in_insight: false,
     };
     try {
       await members.insertOrganisation(trx, row);

@@ -4,6 +4,7 @@ import { POLICY_STATEMENTS } from "./002-policy.sql.js";
 import { INFORMATION_STATEMENTS } from "./003-information.sql.js";
 import { MEETINGS_STATEMENTS } from "./004-meetings.sql.js";
 import { MEASURES_STATEMENTS } from "./005-measures.sql.js";
+import { INSIGHT_STATEMENTS } from "./006-insight.sql.js";
 
 /** One versioned migration: statements run in order inside one transaction. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "information-model", statements: INFORMATION_STATEMENTS },
   { version: 4, name: "meetings-calls-notifications", statements: MEETINGS_STATEMENTS },
   { version: 5, name: "measures-interdependencies", statements: MEASURES_STATEMENTS },
+  { version: 6, name: "participation-insight", statements: INSIGHT_STATEMENTS },
 ];

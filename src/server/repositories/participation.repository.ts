@@ -1,0 +1,266 @@
+// The facts participation statistics are computed from, read as the viewer: every query carries
+// the TLP predicate of what it reads (layer 1) and runs under row-level security (layer 2). The
+// one exception is rt_statistics_items (migration 6), which adds the items released for
+// anonymised statistics — metadata only, flagged as not readable.
+import { sql } from "kysely";
+import type { Tx } from "../db/database.js";
+import { actionSql, itemSql, meetingSql, readable, serviceSql } from "./readable.js";
+
+const C = "c";
+const I = "i";
+
+/** Is comment `c` on item `i` shown to the viewer with its organisation (not anonymous, not a hidden RFI answerer)? */
+const commentAttributable = `(
+  (NOT ${C}.anonymous OR ${C}.author_organisation_id = rt_viewer_org())
+  AND NOT (${I}.kind = 'rfi' AND coalesce((${I}.details ->> 'answerersVisible')::boolean, false) = false
+           AND rt_viewer_org() IS DISTINCT FROM ${I}.author_organisation_id
+           AND rt_viewer_org() IS DISTINCT FROM ${C}.author_organisation_id))`;
+
+const readableComment = `${itemSql(C)} AND ${itemSql(I)} AND (${C}.parent_id IS NULL OR rt_comment_readable(${C}.parent_id))`;
+
+export interface StatisticsItemRow {
+  id: string;
+  kind: string;
+  tlp: string;
+  author_organisation_id: string;
+  created_at: Date;
+  sectors: string[];
+  anonymous: boolean;
+  statistics_consent: boolean;
+  readable: boolean;
+  audience_exchange: boolean;
+  audience_organisations: string[];
+  audience_groups: string[];
+  audience_persons: string[];
+  severity: number | null;
+  started_at: Date | null;
+  cascade_analysis: boolean;
+}
+
+/** Items created in [from, to) the viewer may read, plus those released for statistics (metadata only). */
+export async function statisticsItems(trx: Tx, from: Date, to: Date): Promise<StatisticsItemRow[]> {
+  const r = await sql<StatisticsItemRow>`SELECT * FROM rt_statistics_items(${from}, ${to})`.execute(trx);
+  return r.rows;
+}
+
+/** Readable comments made in [from, to), each with whether the viewer sees who wrote it. */
+export async function comments(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{ org: string; at: Date; attributable: boolean }>`
+    SELECT c.author_organisation_id AS org, c.created_at AS at, ${sql.raw(commentAttributable)} AS attributable
+      FROM comments c JOIN items i ON i.id = c.item_id
+     WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${sql.raw(readableComment)}`.execute(trx);
+  return r.rows;
+}
+
+/** Each answering organisation's first readable answer to each readable RFI asked in [from, to). */
+export async function rfiAnswers(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{
+    rfi_id: string;
+    asker: string;
+    asker_attributable: boolean;
+    asked_at: Date;
+    org: string;
+    first_at: Date;
+    attributable: boolean;
+  }>`
+    SELECT i.id AS rfi_id, i.author_organisation_id AS asker,
+           (NOT i.anonymous OR i.author_organisation_id = rt_viewer_org()) AS asker_attributable,
+           i.created_at AS asked_at, c.author_organisation_id AS org, min(c.created_at) AS first_at,
+           bool_and(${sql.raw(commentAttributable)}) AS attributable
+      FROM comments c JOIN items i ON i.id = c.item_id
+     WHERE i.kind = 'rfi' AND i.created_at >= ${from} AND i.created_at < ${to}
+       AND c.author_organisation_id <> i.author_organisation_id AND ${sql.raw(readableComment)}
+     GROUP BY i.id, c.author_organisation_id`.execute(trx);
+  return r.rows;
+}
+
+/** Readable RFIs asked in [from, to). */
+export async function rfis(trx: Tx, from: Date, to: Date) {
+  return trx
+    .selectFrom("items as i")
+    .select(["i.id", "i.author_organisation_id as org", "i.created_at as at"])
+    .select(sql<boolean>`NOT i.anonymous OR i.author_organisation_id = rt_viewer_org()`.as("attributable"))
+    .where("i.kind", "=", "rfi")
+    .where("i.created_at", ">=", from)
+    .where("i.created_at", "<", to)
+    .where(readable.item(I))
+    .execute();
+}
+
+/** First reads of readable items in [from, to), per reading organisation and month. */
+export async function reads(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{ org: string; month: string; n: number }>`
+    SELECT r.organisation_id AS org, to_char(r.first_read_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n
+      FROM item_reads r JOIN items i ON i.id = r.item_id
+     WHERE r.first_read_at >= ${from} AND r.first_read_at < ${to} AND ${sql.raw(itemSql(I))}
+     GROUP BY 1, 2`.execute(trx);
+  return r.rows;
+}
+
+/** Warnings asking for acknowledgement posted in [from, to) that the viewer may read, with their audience. */
+export async function warningsAskingAcknowledgement(trx: Tx, from: Date, to: Date) {
+  return trx
+    .selectFrom("items as i")
+    .select([
+      "i.id",
+      "i.created_at",
+      "i.tlp",
+      "i.author_id",
+      "i.author_organisation_id",
+      "i.audience_exchange",
+      "i.audience_organisations",
+      "i.audience_groups",
+      "i.audience_persons",
+    ])
+    .where("i.kind", "=", "warning")
+    .where(sql<boolean>`coalesce((i.details ->> 'requiresAcknowledgement')::boolean, false)`)
+    .where("i.created_at", ">=", from)
+    .where("i.created_at", "<", to)
+    .where(readable.item(I))
+    .execute();
+}
+
+/** Acknowledgements of readable warnings posted in [from, to). */
+export async function acknowledgements(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{ item_id: string; org: string; posted_at: Date; at: Date }>`
+    SELECT a.item_id, a.organisation_id AS org, i.created_at AS posted_at, a.acknowledged_at AS at
+      FROM item_acknowledgements a JOIN items i ON i.id = a.item_id
+     WHERE i.kind = 'warning' AND i.created_at >= ${from} AND i.created_at < ${to} AND ${sql.raw(itemSql(I))}`.execute(trx);
+  return r.rows;
+}
+
+/** Reactions from other organisations in [from, to) to readable items, per item organisation (anonymous items attributed only to their own). */
+export async function reactionsReceived(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{ org: string; reaction: "useful" | "seen"; n: number }>`
+    SELECT i.author_organisation_id AS org, x.reaction, count(*)::int AS n
+      FROM item_reactions x JOIN items i ON i.id = x.item_id
+     WHERE x.reaction IN ('useful', 'seen') AND x.organisation_id <> i.author_organisation_id
+       AND x.created_at >= ${from} AND x.created_at < ${to} AND ${sql.raw(itemSql(I))}
+       AND (NOT i.anonymous OR i.author_organisation_id = rt_viewer_org())
+     GROUP BY 1, 2`.execute(trx);
+  return r.rows;
+}
+
+/** The viewer's organisation's readable items that others found useful or had seen too, most useful first. */
+export async function usefulToOthers(trx: Tx, organisationId: string, limit: number) {
+  const r = await sql<{ id: string; title: string; kind: string; tlp: string; created_at: Date; useful: number; seen: number }>`
+    SELECT i.id, i.title, i.kind, i.tlp, i.created_at,
+           count(*) FILTER (WHERE x.reaction = 'useful')::int AS useful,
+           count(*) FILTER (WHERE x.reaction = 'seen')::int AS seen
+      FROM items i JOIN item_reactions x ON x.item_id = i.id AND x.organisation_id <> i.author_organisation_id
+     WHERE i.author_organisation_id = ${organisationId} AND x.reaction IN ('useful', 'seen') AND ${sql.raw(itemSql(I))}
+     GROUP BY i.id
+     ORDER BY useful DESC, seen DESC, i.created_at DESC
+     LIMIT ${limit}`.execute(trx);
+  return r.rows;
+}
+
+/** Readable meetings held in [from, to) with their audience and the organisations that attended. */
+export async function heldMeetings(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{
+    id: string;
+    starts_at: Date;
+    tlp: string;
+    author_id: string;
+    author_organisation_id: string;
+    audience_exchange: boolean;
+    audience_organisations: string[];
+    audience_groups: string[];
+    audience_persons: string[];
+    attended: string[];
+  }>`
+    SELECT m.id, m.starts_at, m.tlp, m.author_id, m.author_organisation_id, m.audience_exchange,
+           m.audience_organisations, m.audience_groups, m.audience_persons,
+           coalesce(array_agg(DISTINCT p.organisation_id) FILTER (WHERE a.attended), '{}') AS attended
+      FROM meetings m
+      LEFT JOIN meeting_attendance a ON a.meeting_id = m.id
+      LEFT JOIN persons p ON p.id = a.person_id
+     WHERE m.status = 'held' AND m.starts_at >= ${from} AND m.starts_at < ${to} AND ${sql.raw(meetingSql("m"))}
+     GROUP BY m.id`.execute(trx);
+  return r.rows;
+}
+
+/** Readable actions due in [from, to], each with its owning organisation and whether it closed on time. */
+export async function actionsDue(trx: Tx, fromDay: string, toDay: string) {
+  const r = await sql<{ org: string; due_on: string; on_time: boolean }>`
+    SELECT coalesce(a.owner_organisation_id, p.organisation_id) AS org, a.due_on::text AS due_on,
+           (a.status = 'done' AND a.closed_at IS NOT NULL AND a.closed_at < a.due_on + 1) AS on_time
+      FROM action_items a LEFT JOIN persons p ON p.id = a.owner_person_id
+     WHERE a.due_on >= ${fromDay}::date AND a.due_on <= ${toDay}::date AND a.status <> 'dropped'
+       AND ${sql.raw(actionSql("a"))}`.execute(trx);
+  return r.rows;
+}
+
+/** Readable measures adopted in [from, to). */
+export async function measuresAdopted(trx: Tx, from: Date, to: Date) {
+  const r = await sql<{ org: string; adopted_at: Date }>`
+    SELECT i.author_organisation_id AS org, m.adopted_at
+      FROM measures m JOIN items i ON i.id = m.item_id
+     WHERE m.adopted_at >= ${from} AND m.adopted_at < ${to} AND ${sql.raw(itemSql(I))}`.execute(trx);
+  return r.rows;
+}
+
+/** Each organisation's last attributable contribution (item or comment) at or before `until`. */
+export async function lastContributions(trx: Tx, until: Date) {
+  const r = await sql<{ org: string; at: Date }>`
+    SELECT org, max(at) AS at FROM (
+      SELECT i.author_organisation_id AS org, max(i.created_at) AS at FROM items i
+       WHERE i.created_at <= ${until} AND ${sql.raw(itemSql(I))}
+         AND (NOT i.anonymous OR i.author_organisation_id = rt_viewer_org())
+       GROUP BY 1
+      UNION ALL
+      SELECT c.author_organisation_id, max(c.created_at) FROM comments c JOIN items i ON i.id = c.item_id
+       WHERE c.created_at <= ${until} AND ${sql.raw(readableComment)} AND ${sql.raw(commentAttributable)}
+       GROUP BY 1
+    ) x GROUP BY org`.execute(trx);
+  return r.rows;
+}
+
+/** Active organisations, for the rows and the denominators. */
+export async function activeOrganisations(trx: Tx) {
+  return trx
+    .selectFrom("organisations")
+    .select(["id", "name", "kind", "sectors", "is_secretariat", "created_at", "named_in_insight"])
+    .where("status", "=", "active")
+    .orderBy("name")
+    .execute();
+}
+
+/** Records whether an organisation consents to be named in insight reports. */
+export async function setNamedInInsight(trx: Tx, organisationId: string, named: boolean): Promise<void> {
+  await trx.updateTable("organisations").set({ named_in_insight: named }).where("id", "=", organisationId).execute();
+}
+
+const SHAREABLE = `('TLP:CLEAR', 'TLP:GREEN')`;
+
+/** Readable dependencies whose two services are both CLEAR or GREEN, with their sectors and organisations. */
+export async function shareableDependencies(trx: Tx) {
+  const r = await sql<{ provider_sector: string; dependent_sector: string; provider_org: string; dependent_org: string }>`
+    SELECT p.sector AS provider_sector, d.sector AS dependent_sector,
+           p.author_organisation_id AS provider_org, d.author_organisation_id AS dependent_org
+      FROM service_dependencies x
+      JOIN services p ON p.id = x.provider_id
+      JOIN services d ON d.id = x.dependent_id
+     WHERE p.tlp IN ${sql.raw(SHAREABLE)} AND d.tlp IN ${sql.raw(SHAREABLE)}
+       AND ${sql.raw(serviceSql("p"))} AND ${sql.raw(serviceSql("d"))}`.execute(trx);
+  return r.rows;
+}
+
+/** Readable CLEAR/GREEN crisis lessons of [from, to), newest first, with their organisation when it may be named. */
+export async function shareableLessons(trx: Tx, from: Date, to: Date, limit: number) {
+  const r = await sql<{
+    title: string;
+    kind: string;
+    tlp: string;
+    sectors: string[];
+    created_at: Date;
+    organisation: string | null;
+  }>`
+    SELECT i.title, i.kind, i.tlp, i.sectors, i.created_at,
+           CASE WHEN NOT i.anonymous AND o.named_in_insight THEN o.name END AS organisation
+      FROM items i JOIN organisations o ON o.id = i.author_organisation_id
+     WHERE i.kind = 'crisis-lesson' AND i.tlp IN ${sql.raw(SHAREABLE)}
+       AND i.created_at >= ${from} AND i.created_at < ${to} AND ${sql.raw(itemSql(I))}
+     ORDER BY i.created_at DESC LIMIT ${limit}`.execute(trx);
+  return r.rows;
+}
