@@ -35,6 +35,9 @@ const InterdependenciesPage = lazy(() =>
 const CascadePage = lazy(() => import("./pages/cascade.page.js").then((m) => ({ default: m.CascadePage })));
 const IimPage = lazy(() => import("./pages/iim.page.js").then((m) => ({ default: m.IimPage })));
 const EditItemPage = lazy(() => import("./pages/edit-item.page.js").then((m) => ({ default: m.EditItemPage })));
+const ParticipationPage = lazy(() => import("./pages/participation.page.js").then((m) => ({ default: m.ParticipationPage })));
+const MyOrganisationPage = lazy(() => import("./pages/my-organisation.page.js").then((m) => ({ default: m.MyOrganisationPage })));
+const InsightPage = lazy(() => import("./pages/insight.page.js").then((m) => ({ default: m.InsightPage })));
 
 type Params = Record<string, string>;
 
@@ -44,6 +47,8 @@ interface Route {
   /** Public pages are reachable without a session. */
   public?: boolean;
   secretariatOnly?: boolean;
+  /** For the chairs and the secretariat. */
+  chairsOnly?: boolean;
 }
 
 const ROUTES: readonly Route[] = [
@@ -89,6 +94,9 @@ const ROUTES: readonly Route[] = [
   { path: "/interdependencies", render: () => <InterdependenciesPage /> },
   { path: "/cascade", render: () => <CascadePage /> },
   { path: "/iim", render: () => <IimPage /> },
+  { path: "/participation", chairsOnly: true, render: () => <ParticipationPage /> },
+  { path: "/insight", chairsOnly: true, render: () => <InsightPage /> },
+  { path: "/my-organisation", render: () => <MyOrganisationPage /> },
   { path: "/notifications", render: () => <NotificationsPage /> },
   { path: "/account", render: () => <AccountPage /> },
   { path: "/documents", render: () => <DocumentsPage /> },
@@ -151,6 +159,13 @@ export function App() {
     return (
       <AppShell>
         <NotFoundPage message="This page is for the secretariat only." />
+      </AppShell>
+    );
+  }
+  if (found.route.chairsOnly && session.person.role === "member") {
+    return (
+      <AppShell>
+        <NotFoundPage heading="Not available" message="This page is for the chairs and the secretariat." />
       </AppShell>
     );
   }

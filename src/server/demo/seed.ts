@@ -9,6 +9,7 @@ import { DEMO_ACKNOWLEDGEMENTS, DEMO_COMMENTS, DEMO_GROUPS, DEMO_ITEMS, DEMO_ORG
 import { demoDetails } from "./demo-details.js";
 import { seedMeasures } from "./seed-measures.js";
 import { seedMeetings } from "./seed-meetings.js";
+import { seedParticipation } from "./seed-participation.js";
 
 /** The demo account that has not accepted the documents, to show what that looks like. */
 export const DEMO_NOT_ACCEPTED = "wanda.zielinska@crisiscentre.example";
@@ -252,6 +253,18 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
         org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
         person: (email) => personIds.get(email) ?? fail(`person ${email}`),
         item: (title) => itemIds.get(title)?.id ?? fail(`item ${title}`),
+      },
+      now,
+    );
+    await seedParticipation(
+      trx,
+      {
+        org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
+        person: (email) => personIds.get(email) ?? fail(`person ${email}`),
+        email: (key) => {
+          const o = DEMO_ORGANISATIONS.find((x) => x.key === key) ?? fail(`organisation ${key}`);
+          return o.persons.map((p) => demoEmail(p, o.domain));
+        },
       },
       now,
     );

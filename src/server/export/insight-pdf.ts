@@ -3,7 +3,24 @@
 import { chromium } from "playwright-core";
 import { escapeXml as esc, heatMapSvg, lineChartSvg, stackedBarsSvg, WITHHELD_MARK, WITHHELD_NOTE } from "../../shared/charts.js";
 import { AppError } from "../../shared/errors.js";
+import { KINDS } from "../../shared/kinds.js";
 import type { InsightReport, StatTable } from "../../shared/schemas/index.js";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A row or column key as a reader expects it: "Oct 2026", "Incident", "Digital infrastructure". */
+function labelOf(key: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  const kind = (KINDS as Record<string, { name: string }>)[key];
+  if (kind) return kind.name;
+  return key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, " ");
+}
+
+/** The same table with readable row and column names. */
+function readable(t: StatTable): StatTable {
+  return { ...t, rows: t.rows.map(labelOf), columns: t.columns.map(labelOf) };
+}
 
 const cell = (v: number | null | undefined) =>
   v === null || v === undefined ? `<span title="${esc(WITHHELD_NOTE)}">${esc(WITHHELD_MARK)}</span>` : String(v);
@@ -24,8 +41,16 @@ function tableHtml(caption: string, t: StatTable): string {
 const column = (t: StatTable, j: number) => t.rows.map((_, i) => t.cells[i]?.[j] ?? null);
 
 /** The report as a self-contained HTML document (no scripts, no external resources). */
-export function insightHtml(report: InsightReport, exchangeName: string): string {
-  const label = report.tlp;
+export function insightHtml(raw: InsightReport, exchangeName: string): string {
+  const label = raw.tlp;
+  const report = {
+    ...raw,
+    months: raw.months.map(labelOf),
+    bySectorAndKind: readable(raw.bySectorAndKind),
+    trend: readable(raw.trend),
+    severity: { ...readable(raw.severity), columns: raw.severity.columns },
+    cascade: { ...raw.cascade, heatMap: readable(raw.cascade.heatMap) },
+  };
   const trend = lineChartSvg({
     title: "Incidents and threats per month",
     xLabels: report.months,

@@ -63,6 +63,13 @@ export function AppShell({ children }: { children: ReactNode }) {
           label: "Interdependencies",
           current: (p) => ["/interdependencies", "/cascade", "/iim"].some((prefix) => startsWith(prefix)(p)),
         },
+        person.role === "member"
+          ? { to: "/my-organisation", label: "My organisation", current: startsWith("/my-organisation") }
+          : {
+              to: "/participation",
+              label: "Participation",
+              current: (p) => ["/participation", "/insight", "/my-organisation"].some((prefix) => startsWith(prefix)(p)),
+            },
         { to: "/audit", label: "Audit", current: startsWith("/audit") },
         ...(person.role === "secretariat" ? [{ to: "/admin", label: "Admin", current: startsWith("/admin") }] : []),
         { to: "/account", label: "Account", current: startsWith("/account") },

@@ -1,4 +1,5 @@
 // A line chart of shares (0–1) over months as SVG: one line per series, broken where a value is missing (suppressed).
+import { SERIES_COLOURS } from "../../shared/charts.js";
 import { formatShare } from "../lib/format.js";
 
 /** One line: its name and a value (or null, a gap) per x position. */
@@ -6,20 +7,6 @@ export interface LineSeries {
   label: string;
   values: readonly (number | null)[];
 }
-
-/** Distinct colours for up to ten lines (then they repeat; the legend and the table name each line). */
-export const SERIES_COLOURS = [
-  "#1d4e89",
-  "#c05600",
-  "#1e6b3a",
-  "#8e2c8e",
-  "#b3261e",
-  "#007c89",
-  "#6b5b00",
-  "#4a525d",
-  "#d6336c",
-  "#5c7cfa",
-];
 
 const W = 560;
 const H = 240;

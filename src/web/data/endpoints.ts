@@ -34,6 +34,8 @@ import type {
   FeedPage,
   IimCoefficients,
   IimSolution,
+  InsightExportFormat,
+  InsightReport,
   InvitationInfo,
   InviteOrganisationRequest,
   InvitePersonRequest,
@@ -50,10 +52,12 @@ import type {
   Meeting,
   MeetingList,
   MyActions,
+  MyParticipation,
   NotificationList,
   NotificationPreferences,
   Ok,
   Organisation,
+  ParticipationDashboard,
   Person,
   PlanYearRequest,
   ProposeAgendaItemRequest,
@@ -321,4 +325,30 @@ export const interdependenciesApi = {
   iim: (options?: RequestOptions) => request<IimCoefficients>("GET", "/api/iim", undefined, options),
   setIim: (body: SetIimCoefficientsRequest) => request<IimCoefficients>("PUT", "/api/iim", body),
   solveIim: (perturbation: Record<string, number>) => request<IimSolution>("POST", "/api/iim/solve", { perturbation }),
+};
+
+/** A period of the participation pages; absent values take the server's defaults. */
+export type ParticipationPeriod = { from?: string | undefined; to?: string | undefined; inactiveDays?: number | undefined };
+
+/** Participation and exchange health: the whole exchange (chairs, secretariat) or the viewer's own organisation. */
+export const participationApi = {
+  dashboard: (period: ParticipationPeriod, options?: RequestOptions) =>
+    request<ParticipationDashboard>("GET", `/api/participation${periodQuery(period)}`, undefined, options),
+  mine: (period: ParticipationPeriod, options?: RequestOptions) =>
+    request<MyParticipation>("GET", `/api/participation/mine${periodQuery(period)}`, undefined, options),
+  /** Whether the viewer's organisation may be named in insight reports (its own decision). */
+  setNaming: (namedInInsight: boolean) => request<Ok>("PUT", "/api/participation/mine/naming", { namedInInsight }),
+};
+
+function periodQuery(period: ParticipationPeriod): string {
+  return query({ from: period.from, to: period.to, inactiveDays: period.inactiveDays });
+}
+
+/** The anonymised strategic insight report (chairs, secretariat) and its downloads. */
+export const insightApi = {
+  report: (period: { from: string; to: string }, options?: RequestOptions) =>
+    request<InsightReport>("GET", `/api/insight${query({ from: period.from, to: period.to })}`, undefined, options),
+  /** The download address of the report as PDF, CSV, a STIX 2.1 bundle or JSON. */
+  exportUrl: (period: { from: string; to: string }, format: InsightExportFormat) =>
+    `/api/insight/export${query({ from: period.from, to: period.to, format })}`,
 };

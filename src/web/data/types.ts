@@ -132,6 +132,17 @@ export type IimCoefficients = z.infer<typeof S.IimCoefficients>;
 export type SetIimCoefficientsRequest = z.input<typeof S.SetIimCoefficientsRequest>;
 export type IimSolution = z.infer<typeof S.IimSolution>;
 
+export type ParticipationDashboard = z.infer<typeof S.ParticipationDashboard>;
+export type MyParticipation = z.infer<typeof S.MyParticipation>;
+export type OrganisationParticipation = z.infer<typeof S.OrganisationParticipation>;
+export type KindParticipation = z.infer<typeof S.KindParticipation>;
+export type FlowBalance = z.infer<typeof S.FlowBalance>;
+export type InactiveOrganisation = z.infer<typeof S.InactiveOrganisation>;
+export type HealthKpi = z.infer<typeof S.HealthKpi>;
+export type InsightReport = z.infer<typeof S.InsightReport>;
+export type StatTable = z.infer<typeof S.StatTable>;
+export type InsightExportFormat = z.infer<typeof S.InsightExportFormat>["format"];
+
 /** The plain audience of a request: ids, not names. */
 export interface AudienceIds {
   exchange: boolean;
