@@ -1,6 +1,5 @@
 // `roundtable items` over real HTTP: posting from a file and listing show exactly what the token's person may read.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,24 +9,9 @@ import { Database } from "../src/server/db/database.js";
 import { createMailer } from "../src/server/mail/mailer.js";
 import { startServer } from "../src/server/runtime.js";
 import { acceptDocuments, buildOrganisation, buildPerson, buildToken, publishDocuments } from "./support/builders.js";
+import { runCli } from "./support/cli.js";
 
-const BIN = path.resolve(import.meta.dirname, "../bin/roundtable.mjs");
-
-// Asynchronous, so the server in this process keeps answering while the CLI runs.
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runCli;
 
 let server: Awaited<ReturnType<typeof startServer>>;
 const tokens: Record<string, string> = {};

@@ -18,19 +18,25 @@ export function apiTarget(options: { url?: string; token?: string }): ApiTarget 
   return { url, token };
 }
 
-/** Calls the API and returns the body as text; throws the API's own error message on a 4xx/5xx. */
-export async function callApiText(target: ApiTarget, method: string, path: string, body?: unknown): Promise<string> {
+/** Calls the API and returns the body as bytes (a PDF, a download); throws the API's own error message on a 4xx/5xx. */
+export async function callApiBytes(target: ApiTarget, method: string, path: string, body?: unknown): Promise<Buffer> {
   const res = await fetch(`${target.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await res.text();
+  const bytes = Buffer.from(await res.arrayBuffer());
   if (!res.ok) {
+    const text = bytes.toString("utf8");
     const error = (text ? JSON.parse(text) : {}).error ?? { code: String(res.status), message: res.statusText };
     throw new Error(`${error.code}: ${error.message}`);
   }
-  return text;
+  return bytes;
+}
+
+/** Calls the API and returns the body as text. */
+export async function callApiText(target: ApiTarget, method: string, path: string, body?: unknown): Promise<string> {
+  return (await callApiBytes(target, method, path, body)).toString("utf8");
 }
 
 /** Calls the API and parses the JSON answer. */

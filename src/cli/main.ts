@@ -1,7 +1,8 @@
-// The `roundtable` command line: serve, demo, migrate, admin, audit, jobs, backup, restore, items, measures.
+// The `roundtable` command line: serve, demo, migrate, admin, audit, jobs, backup, restore, items, measures, participation, insight.
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../server/config.js";
 import { registerAdminCommands } from "./admin.commands.js";
+import { registerInsightCommands } from "./insight.commands.js";
 import { registerItemCommands } from "./items.commands.js";
 import { registerJobCommands } from "./jobs.commands.js";
 import { registerMeasureCommands } from "./measures.commands.js";
@@ -17,6 +18,7 @@ registerAdminCommands(program);
 registerItemCommands(program);
 registerJobCommands(program);
 registerMeasureCommands(program);
+registerInsightCommands(program);
 
 try {
   loadConfig();
