@@ -10,7 +10,7 @@ import {
   pooledMedian,
   pooledOrganisations,
   pooledRate,
-  protectRow,
+  pooledRow,
 } from "./statistics.js";
 import { TLP_LABELS, type TlpLabel } from "./tlp.js";
 
@@ -116,10 +116,7 @@ export function kindRows(f: ParticipationFacts) {
   return ORGANISATION_KINDS.map((kind) => {
     const of = <T extends Counted>(facts: readonly T[]) => facts.filter((x) => kindOf.get(x.org) === kind);
     const items = of(f.items);
-    const labels = protectRow(
-      TLP_LABELS.map((l) => pooledCount(items.filter((i) => i.tlp === l))),
-      pooledCount(items),
-    );
+    const labels = pooledRow(TLP_LABELS.map((l) => items.filter((i) => i.tlp === l)));
     return {
       kind,
       organisations: f.organisations.filter((o) => o.kind === kind).length,
@@ -144,10 +141,7 @@ export function flowBalance(f: ParticipationFacts) {
   const kindOf = new Map(f.organisations.map((o) => [o.id, o.kind]));
   const series = FLOWS.map(([from, to]) => {
     const facts = f.items.filter((i) => kindOf.get(i.org) === from && i.reaches.includes(to));
-    const row = protectRow(
-      f.months.map((m) => pooledCount(facts.filter((i) => i.month === m))),
-      pooledCount(facts),
-    );
+    const row = pooledRow(f.months.map((m) => facts.filter((i) => i.month === m)));
     return { from, to, byMonth: row.cells, total: row.total };
   });
   const find = (from: Kind, to: Kind) => series.find((s) => s.from === from && s.to === to) as (typeof series)[number];

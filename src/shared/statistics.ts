@@ -54,9 +54,16 @@ export function pooledCount(facts: readonly Counted[]): number | null {
   return suppressedCount(countable(facts));
 }
 
-/** How many organisations the countable facts cover (see pooledCount). */
+/**
+ * How many organisations the facts cover, for a viewer who knows the attributable ones: the
+ * organisations of attributable facts, plus those known only through pooled facts when at least
+ * MIN_CELL of them are — so the count never reveals that one more organisation is behind a pooled fact.
+ */
 export function pooledOrganisations(facts: readonly Counted[]): number | null {
-  return suppressedOrganisations(countable(facts));
+  const named = orgsOf(facts.filter((f) => f.attributable));
+  const extra = [...orgsOf(facts.filter((f) => !f.attributable))].filter((o) => !named.has(o)).length;
+  const n = named.size + (extra >= MIN_CELL ? extra : 0);
+  return n === 0 ? 0 : n >= MIN_CELL ? n : null;
 }
 
 /** The median of the facts' values, or null when they cover fewer than MIN_CELL organisations. */
@@ -73,24 +80,50 @@ export function pooledRate(facts: readonly (Counted & { hit: boolean })[]): numb
   return round3(kept.filter((f) => f.hit).length / kept.length);
 }
 
+/** A cell of an additive row: its shown value (null: withheld) and the facts it counted. */
+export interface Cell {
+  value: number | null;
+  facts: readonly Counted[];
+}
+
+/** A cell for a viewer who knows the attributable facts (see pooledCount). */
+export function pooledCell(facts: readonly Counted[]): Cell {
+  const kept = countable(facts);
+  return { value: suppressedCount(kept), facts: kept };
+}
+
 /**
- * Complementary suppression of an additive row: when exactly one cell is withheld and the total
- * is shown, the withheld cell would be the total minus the others, so the smallest other non-zero
- * cell is withheld too (or, failing one, the total).
+ * Complementary suppression of an additive row against its total: while the total is shown and
+ * the withheld cells together cover fewer than MIN_CELL organisations (total − shown cells would
+ * isolate them), the smallest shown non-zero cell is withheld too; failing one, the total.
  */
-export function protectRow(
-  cells: readonly (number | null)[],
-  total: number | null,
-): { cells: (number | null)[]; total: number | null } {
-  const out = [...cells];
-  if (total === null || out.filter((c) => c === null).length !== 1) return { cells: out, total };
-  let smallest = -1;
-  out.forEach((c, i) => {
-    if (c !== null && c > 0 && (smallest < 0 || c < (out[smallest] as number))) smallest = i;
-  });
-  if (smallest < 0) return { cells: out, total: null };
-  out[smallest] = null;
-  return { cells: out, total };
+export function protect(cells: readonly Cell[], total: Cell): { cells: (number | null)[]; total: number | null } {
+  const values = cells.map((c) => c.value);
+  let shownTotal = total.value;
+  for (;;) {
+    const withheld = cells.filter((_, i) => values[i] === null);
+    if (shownTotal === null || withheld.length === 0) break;
+    if (orgsOf(withheld.flatMap((c) => c.facts)).size >= MIN_CELL) break;
+    let smallest = -1;
+    values.forEach((v, i) => {
+      if (v !== null && v > 0 && (smallest < 0 || v < (values[smallest] as number))) smallest = i;
+    });
+    if (smallest < 0) shownTotal = null;
+    else values[smallest] = null;
+  }
+  return { cells: values, total: shownTotal };
+}
+
+/** An additive row of pooled cells whose total counts exactly what its cells counted, protected. */
+export function pooledRow(cellFacts: readonly (readonly Counted[])[]): {
+  cells: (number | null)[];
+  total: number | null;
+  totalCell: Cell;
+} {
+  const cells = cellFacts.map(pooledCell);
+  const union = [...new Set(cells.flatMap((c) => c.facts))];
+  const row = protect(cells, { value: suppressedCount(union), facts: union });
+  return { ...row, totalCell: { value: row.total, facts: union } };
 }
 
 /** The median of numbers (mean of the middle two for an even count). */

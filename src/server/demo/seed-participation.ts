@@ -17,6 +17,7 @@ type Ids = {
 /** Organisations that read but never share, and one that does neither (for the inactivity flag). */
 const LISTENERS = new Set(["pharmalog", "csd", "harbour"]);
 const SILENT = new Set(["riverbasin"]);
+const HISTORY_ITEMS = 72;
 
 const TEMPLATES: Record<"incident" | "threat" | "vulnerability" | "warning", string[]> = {
   incident: [
@@ -64,13 +65,13 @@ function detailsFor(kind: keyof typeof TEMPLATES, created: Date, r: () => number
   return { urgency: "routine", requiresAcknowledgement: false };
 }
 
-/** Seeds the year of history, reads and reactions relative to `now`. */
-export async function seedParticipation(trx: Tx, ids: Ids, now: Date): Promise<void> {
+/** Seeds the year of history, reads and reactions relative to `now`; returns how many items it added. */
+export async function seedParticipation(trx: Tx, ids: Ids, now: Date): Promise<number> {
   const r = generator(20_261_122);
   const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
   const contributors = DEMO_ORGANISATIONS.filter((o) => !o.secretariat && !LISTENERS.has(o.key) && !SILENT.has(o.key));
   const kinds = Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[];
-  for (let n = 0; n < 72; n++) {
+  for (let n = 0; n < HISTORY_ITEMS; n++) {
     const org = contributors[Math.floor(r() * contributors.length)] ?? (contributors[0] as (typeof contributors)[number]);
     const author = ids.person(ids.email(org.key)[0] as string);
     const kind = kinds[Math.floor(r() * kinds.length)] as keyof typeof TEMPLATES;
@@ -168,4 +169,5 @@ export async function seedParticipation(trx: Tx, ids: Ids, now: Date): Promise<v
     .set({ named_in_insight: true })
     .where("id", "in", [ids.org("nordgrid"), ids.org("telenova")])
     .execute();
+  return HISTORY_ITEMS;
 }

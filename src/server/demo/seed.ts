@@ -256,7 +256,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       },
       now,
     );
-    await seedParticipation(
+    const history = await seedParticipation(
       trx,
       {
         org: (key) => orgIds.get(key) ?? fail(`organisation ${key}`),
@@ -274,9 +274,9 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       organisationId: null,
       category: "admin",
       action: "demo.seeded",
-      details: { items: DEMO_ITEMS.length, persons: personIds.size },
+      details: { items: DEMO_ITEMS.length + history, persons: personIds.size },
     });
-    return { persons: personIds.size, items: DEMO_ITEMS.length };
+    return { persons: personIds.size, items: DEMO_ITEMS.length + history };
   });
 }
 

@@ -87,12 +87,13 @@ export async function rfis(trx: Tx, from: Date, to: Date) {
     .execute();
 }
 
-/** First reads of readable items in [from, to), per reading organisation and month. */
+/** First reads of readable items of other organisations in [from, to), per reading organisation and month. */
 export async function reads(trx: Tx, from: Date, to: Date) {
   const r = await sql<{ org: string; month: string; n: number }>`
     SELECT r.organisation_id AS org, to_char(r.first_read_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n
       FROM item_reads r JOIN items i ON i.id = r.item_id
-     WHERE r.first_read_at >= ${from} AND r.first_read_at < ${to} AND ${sql.raw(itemSql(I))}
+     WHERE r.first_read_at >= ${from} AND r.first_read_at < ${to} AND r.organisation_id <> i.author_organisation_id
+       AND ${sql.raw(itemSql(I))}
      GROUP BY 1, 2`.execute(trx);
   return r.rows;
 }
@@ -180,13 +181,15 @@ export async function heldMeetings(trx: Tx, from: Date, to: Date) {
   return r.rows;
 }
 
-/** Readable actions due in [from, to], each with its owning organisation and whether it closed on time. */
-export async function actionsDue(trx: Tx, fromDay: string, toDay: string) {
+/** Readable actions due in [from, to] (open ones only once their day has passed), each with its owning organisation and whether it closed on time. */
+export async function actionsDue(trx: Tx, fromDay: string, toDay: string, today: string) {
   const r = await sql<{ org: string; due_on: string; on_time: boolean }>`
     SELECT coalesce(a.owner_organisation_id, p.organisation_id) AS org, a.due_on::text AS due_on,
-           (a.status = 'done' AND a.closed_at IS NOT NULL AND a.closed_at < a.due_on + 1) AS on_time
+           (a.status = 'done' AND a.closed_at IS NOT NULL
+            AND a.closed_at < ((a.due_on + 1)::timestamp AT TIME ZONE 'UTC')) AS on_time
       FROM action_items a LEFT JOIN persons p ON p.id = a.owner_person_id
      WHERE a.due_on >= ${fromDay}::date AND a.due_on <= ${toDay}::date AND a.status <> 'dropped'
+       AND (a.status = 'done' OR a.due_on < ${today}::date)
        AND ${sql.raw(actionSql("a"))}`.execute(trx);
   return r.rows;
 }
@@ -233,7 +236,21 @@ export async function setNamedInInsight(trx: Tx, organisationId: string, named: 
 
 const SHAREABLE = `('TLP:CLEAR', 'TLP:GREEN')`;
 
-/** Readable dependencies whose two services are both CLEAR or GREEN, with their sectors and organisations. */
+/** Of these items, those the viewer may read that are CLEAR or GREEN for the whole exchange. */
+export async function exchangeWideShareable(trx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom("items as i")
+    .select("i.id")
+    .where("i.id", "in", ids)
+    .where("i.audience_exchange", "=", true)
+    .where("i.tlp", "in", ["TLP:CLEAR", "TLP:GREEN"])
+    .where(readable.item(I))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Readable dependencies whose two services are both CLEAR or GREEN for the whole exchange, with their sectors and organisations. */
 export async function shareableDependencies(trx: Tx) {
   const r = await sql<{ provider_sector: string; dependent_sector: string; provider_org: string; dependent_org: string }>`
     SELECT p.sector AS provider_sector, d.sector AS dependent_sector,
@@ -241,12 +258,12 @@ export async function shareableDependencies(trx: Tx) {
       FROM service_dependencies x
       JOIN services p ON p.id = x.provider_id
       JOIN services d ON d.id = x.dependent_id
-     WHERE p.tlp IN ${sql.raw(SHAREABLE)} AND d.tlp IN ${sql.raw(SHAREABLE)}
+     WHERE p.tlp IN ${sql.raw(SHAREABLE)} AND d.tlp IN ${sql.raw(SHAREABLE)} AND p.audience_exchange AND d.audience_exchange
        AND ${sql.raw(serviceSql("p"))} AND ${sql.raw(serviceSql("d"))}`.execute(trx);
   return r.rows;
 }
 
-/** Readable CLEAR/GREEN crisis lessons of [from, to), newest first, with their organisation when it may be named. */
+/** Readable crisis lessons of [from, to), CLEAR or GREEN for the whole exchange,, newest first, with their organisation when it may be named. */
 export async function shareableLessons(trx: Tx, from: Date, to: Date, limit: number) {
   const r = await sql<{
     title: string;
@@ -259,7 +276,7 @@ export async function shareableLessons(trx: Tx, from: Date, to: Date, limit: num
     SELECT i.title, i.kind, i.tlp, i.sectors, i.created_at,
            CASE WHEN NOT i.anonymous AND o.named_in_insight THEN o.name END AS organisation
       FROM items i JOIN organisations o ON o.id = i.author_organisation_id
-     WHERE i.kind = 'crisis-lesson' AND i.tlp IN ${sql.raw(SHAREABLE)}
+     WHERE i.kind = 'crisis-lesson' AND i.tlp IN ${sql.raw(SHAREABLE)} AND i.audience_exchange
        AND i.created_at >= ${from} AND i.created_at < ${to} AND ${sql.raw(itemSql(I))}
      ORDER BY i.created_at DESC LIMIT ${limit}`.execute(trx);
   return r.rows;

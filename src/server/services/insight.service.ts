@@ -36,7 +36,15 @@ export async function buildInsight(deps: Deps, viewer: Viewer, query: InsightQue
     return gathered;
   });
   const { measures } = await listMeasures(deps, viewer, { stage: "adopted" });
-  const shownMeasures = measures.filter((m) => SHAREABLE.includes(m.tlp));
+  const wide = await deps.db.asViewer(viewer.personId, (trx) =>
+    repo.exchangeWideShareable(
+      trx,
+      measures.map((m) => m.id),
+    ),
+  );
+  const shownMeasures = measures.filter((m) => wide.has(m.id));
+  // Shareable: the builder may read it, it is CLEAR or GREEN, and it went to the whole exchange.
+  const shareable = (i: (typeof items)[number]) => i.readable && SHAREABLE.includes(i.tlp) && i.audience_exchange;
   const inPeriod = (at: string | null) => at !== null && at >= period.start.toISOString() && at < period.end.toISOString();
   return computeInsight({
     from: period.from,
@@ -44,9 +52,10 @@ export async function buildInsight(deps: Deps, viewer: Viewer, query: InsightQue
     months: period.months,
     generatedAt: deps.clock(),
     items: items
-      .filter((i) => (i.readable && SHAREABLE.includes(i.tlp)) || i.statistics_consent)
+      .filter((i) => shareable(i) || i.statistics_consent)
       .map((i) => ({
         org: i.author_organisation_id,
+        attributable: shareable(i) && (!i.anonymous || i.author_organisation_id === viewer.organisationId),
         kind: i.kind,
         tlp: i.tlp as TlpLabel,
         month: i.created_at.toISOString().slice(0, 7),
@@ -55,6 +64,7 @@ export async function buildInsight(deps: Deps, viewer: Viewer, query: InsightQue
         cascadeAnalysis: i.cascade_analysis,
       })),
     dependencies: dependencies.map((d) => ({
+      attributable: true,
       providerSector: d.provider_sector,
       dependentSector: d.dependent_sector,
       providerOrg: d.provider_org,

@@ -32,6 +32,9 @@ export function periodOf(query: { from?: string | undefined; to?: string | undef
   fromDate.setUTCFullYear(fromDate.getUTCFullYear() - 1);
   fromDate.setUTCDate(fromDate.getUTCDate() + 1);
   const from = query.from ?? fromDate.toISOString().slice(0, 10);
+  if (from > to) throw new AppError("validation_failed", "The period's first day comes after its last.", { field: "from" });
+  if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000)
+    throw new AppError("validation_failed", "A period covers at most three years.", { field: "to" });
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
   return { from, to, start, end, months: monthsOf(from, to) };
@@ -124,7 +127,7 @@ async function gatherFacts(
       repo.acknowledgements(trx, start, end),
       repo.reactionsReceived(trx, start, end),
       repo.heldMeetings(trx, start, end),
-      repo.actionsDue(trx, period.from, minDay(period.to, now.toISOString().slice(0, 10))),
+      repo.actionsDue(trx, period.from, minDay(period.to, now.toISOString().slice(0, 10)), now.toISOString().slice(0, 10)),
       repo.measuresAdopted(trx, start, end),
       repo.lastContributions(trx, now),
     ]);

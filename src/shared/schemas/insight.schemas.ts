@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { OrganisationKindSchema, Timestamp, TlpLabelSchema, Uuid } from "./common.js";
 
-const day = z.iso.date();
+/** A calendar day from 2000 to 2100 (statistics need no other). */
+const day = z.iso.date().refine((d) => d >= "2000-01-01" && d <= "2100-12-31", "a day between 2000 and 2100");
+const THREE_YEARS_MS = 3 * 366 * 86_400_000;
 /** A count, or null where it is withheld (fewer than 3 organisations behind it). */
 const Cell = z.number().nullable();
 
@@ -17,7 +19,11 @@ export const ParticipationQuery = z
     /** An organisation that has contributed nothing for this many days is flagged. */
     inactiveDays: z.coerce.number().int().min(7).max(730).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= THREE_YEARS_MS, {
+    message: "a period covers at most three years",
+    path: ["to"],
+  });
 export type ParticipationQuery = z.infer<typeof ParticipationQuery>;
 
 export const OrganisationRef = z.object({
@@ -151,7 +157,7 @@ export const NamingConsentRequest = z.strictObject({ namedInInsight: z.boolean()
 export const InsightQuery = z
   .strictObject({ from: day, to: day })
   .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["from"] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= THREE_YEARS_MS, {
     message: "a report covers at most three years",
     path: ["to"],
   });

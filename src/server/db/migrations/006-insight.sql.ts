@@ -22,7 +22,8 @@ CREATE INDEX items_created ON items (created_at);
 // The statistics' view of items created in [from, to): what the viewer may read, plus what its
 // originator released for anonymised statistics — metadata only, never title or body, and a
 // flag saying which of the two each row is. SECURITY DEFINER because RLS would hide the second
-// part; the viewer's facts still come from the transaction's settings.
+// part; the viewer's facts still come from the transaction's settings, and only an active viewer
+// who accepted the current documents gets the released part.
 const STATISTICS_ITEMS = `
 CREATE FUNCTION rt_statistics_items(from_at timestamptz, to_at timestamptz)
 RETURNS TABLE (
@@ -41,7 +42,7 @@ SET search_path = public, pg_temp AS $$
            i.kind = 'analysis-report' AND coalesce(i.details ->> 'methodology', '') LIKE 'Event-driven cascade simulation%'
       FROM items i
      WHERE i.created_at >= from_at AND i.created_at < to_at
-  ) s WHERE s.readable OR s.statistics_consent
+  ) s WHERE s.readable OR (s.statistics_consent AND rt_viewer_active() AND rt_viewer_accepted())
 $$;
 REVOKE EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) TO ${APP_ROLE};
