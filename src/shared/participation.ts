@@ -25,15 +25,14 @@ export interface StatOrganisation {
   createdAt: Date;
 }
 
-/** An item the statistics may use; `reaches` are the kinds of organisation its audience reaches beyond its own. */
+/** A group of like items (weight: how many) the statistics may use; `reaches` are the kinds of organisation its audience reaches beyond its own. */
 export interface ItemFact extends Counted {
   month: string;
   kind: string;
   tlp: TlpLabel;
   reaches: readonly Kind[];
-  createdAt: Date;
-  /** Hours from an incident's start to its sharing. */
-  shareDelayHours: number | null;
+  /** Hours from each incident's start to its sharing (incidents only; one per item of the group). */
+  shareDelays: readonly number[];
 }
 export interface MonthFact extends Counted {
   month: string;
@@ -81,8 +80,8 @@ export function organisationRow(f: ParticipationFacts, o: StatOrganisation): Org
   const byKind: Record<string, number> = {};
   const byLabel = Object.fromEntries(TLP_LABELS.map((l) => [l, 0])) as Record<TlpLabel, number>;
   for (const i of items) {
-    byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
-    byLabel[i.tlp] += 1;
+    byKind[i.kind] = (byKind[i.kind] ?? 0) + (i.weight ?? 1);
+    byLabel[i.tlp] += i.weight ?? 1;
   }
   const acks = mine(f.acknowledgements);
   const answers = mine(f.rfiAnswers);
@@ -91,7 +90,7 @@ export function organisationRow(f: ParticipationFacts, o: StatOrganisation): Org
   const actions = mine(f.actions);
   return {
     organisation: { id: o.id, name: o.name, kind: o.kind, sectors: o.sectors },
-    contributed: items.length,
+    contributed: sum(items),
     contributedByKind: byKind,
     contributedByLabel: byLabel,
     comments: sum(mine(f.comments)),
@@ -221,9 +220,7 @@ export function healthKpis(f: ParticipationFacts): HealthKpi[] {
   });
   const share = (n: number | null) => (n === null || active === 0 ? null : Math.round((n / active) * 1000) / 1000);
   const contributions: MonthFact[] = [...f.items, ...f.comments];
-  const incidents = f.items
-    .filter((i) => i.kind === "incident" && i.shareDelayHours !== null)
-    .map((i) => ({ ...i, value: i.shareDelayHours as number }));
+  const incidents = f.items.flatMap((i) => i.shareDelays.map((value) => ({ ...i, weight: 1, value })));
   const rfiLatency = f.rfis
     .filter((r) => r.firstAnswerHours !== null)
     .map((r) => ({ ...r, value: r.firstAnswerHours as number }));

@@ -156,10 +156,10 @@ async function gatherFacts(
       org: i.author_organisation_id,
       // The viewer could see it with its organisation's name: readable and not anonymous (to them).
       attributable: i.readable && (!i.anonymous || i.author_organisation_id === viewerOrganisationId),
-      month: month(i.created_at),
+      weight: i.n,
+      month: i.month,
       kind: i.kind,
       tlp: i.tlp as TlpLabel,
-      createdAt: i.created_at,
       reaches: reach(
         {
           exchange: i.audience_exchange,
@@ -169,9 +169,9 @@ async function gatherFacts(
         },
         i.author_organisation_id,
       ),
-      shareDelayHours: i.started_at ? hoursBetween(i.started_at, i.created_at) : null,
+      shareDelays: i.delays ?? [],
     })),
-    comments: comments.map((c) => ({ org: c.org, attributable: c.attributable, month: month(c.at) })),
+    comments: comments.map((c) => ({ org: c.org, attributable: c.attributable, month: c.month, weight: c.n })),
     reads: reads.map((r) => ({ org: r.org, attributable: true, month: r.month, weight: r.n })),
     acknowledgements: acks.map((a) => ({
       org: a.org,
