@@ -213,12 +213,17 @@ const KPI_LABELS: Record<HealthKpi["key"], [string, HealthKpi["unit"]]> = {
 
 /** The exchange health indicators per month and over the period. */
 export function healthKpis(f: ParticipationFacts): HealthKpi[] {
-  const active = f.organisations.length;
   const perMonth = <T extends MonthFact>(facts: readonly T[], fn: (x: readonly T[]) => number | null) => ({
     byMonth: f.months.map((m) => fn(facts.filter((x) => x.month === m))),
     value: fn(facts),
   });
-  const share = (n: number | null) => (n === null || active === 0 ? null : Math.round((n / active) * 1000) / 1000);
+  // The share of the organisations that were members by the end of the month (or of the period).
+  const membersBy = (month: string | undefined) =>
+    f.organisations.filter((o) => month === undefined || o.createdAt.toISOString().slice(0, 7) <= month).length;
+  const share = (n: number | null, month?: string) => {
+    const members = membersBy(month);
+    return n === null || members === 0 ? null : Math.round((n / members) * 1000) / 1000;
+  };
   const contributions: MonthFact[] = [...f.items, ...f.comments];
   const incidents = f.items.flatMap((i) => i.shareDelays.map((value) => ({ ...i, weight: 1, value })));
   const rfiLatency = f.rfis
@@ -228,7 +233,10 @@ export function healthKpis(f: ParticipationFacts): HealthKpi[] {
   // exchange's, without the cell rule, but only for measures the viewer may read.
   const adopted = (x: readonly MonthFact[]) => x.filter((m) => m.attributable).length;
   const series: Record<HealthKpi["key"], { byMonth: (number | null)[]; value: number | null }> = {
-    "active-contributors": perMonth(contributions, (x) => share(pooledOrganisations(x))),
+    "active-contributors": {
+      byMonth: f.months.map((m) => share(pooledOrganisations(contributions.filter((x) => x.month === m)), m)),
+      value: share(pooledOrganisations(contributions)),
+    },
     "incident-to-first-share-hours": perMonth(incidents, pooledMedian),
     "warning-acknowledgement-rate": perMonth(f.expectedAcknowledgements, pooledRate),
     "warning-acknowledgement-hours": perMonth(f.acknowledgements, pooledMedian),

@@ -126,14 +126,20 @@ ${lessons}
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+const MAX_WAITING = 4;
+const PRINT_TIMEOUT_MS = 30_000;
 
-/** Prints HTML to an A4 PDF with headless Chromium; 503 pdf_unavailable when Chromium cannot start. */
+/** Prints HTML to an A4 PDF with headless Chromium; 503 pdf_unavailable when Chromium cannot start or is busy. */
 export async function renderPdf(html: string, chromiumPath: string): Promise<Buffer> {
+  if (waiting >= MAX_WAITING) throw new AppError("pdf_unavailable", "Several reports are being printed; try again in a minute.");
+  waiting++;
   const run = async () => {
     let browser: Awaited<ReturnType<typeof chromium.launch>>;
     try {
       browser = await chromium.launch({
         executablePath: chromiumPath,
+        timeout: PRINT_TIMEOUT_MS,
         args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
       });
     } catch {
@@ -145,13 +151,16 @@ export async function renderPdf(html: string, chromiumPath: string): Promise<Buf
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();
+      page.setDefaultTimeout(PRINT_TIMEOUT_MS);
       await page.setContent(html, { waitUntil: "load" });
       return await page.pdf({ format: "A4", printBackground: true });
     } finally {
       await browser.close();
     }
   };
-  const next = queue.then(run, run);
+  const next = queue.then(run, run).finally(() => {
+    waiting--;
+  });
   queue = next.catch(() => undefined);
   return next;
 }

@@ -139,7 +139,8 @@ export async function acknowledgements(trx: Tx, from: Date, to: Date) {
   const r = await sql<{ item_id: string; org: string; posted_at: Date; at: Date }>`
     SELECT a.item_id, a.organisation_id AS org, i.created_at AS posted_at, a.acknowledged_at AS at
       FROM item_acknowledgements a JOIN items i ON i.id = a.item_id
-     WHERE i.kind = 'warning' AND i.created_at >= ${from} AND i.created_at < ${to} AND ${sql.raw(itemSql(I))}`.execute(trx);
+     WHERE i.kind = 'warning' AND coalesce((i.details ->> 'requiresAcknowledgement')::boolean, false)
+       AND i.created_at >= ${from} AND i.created_at < ${to} AND ${sql.raw(itemSql(I))}`.execute(trx);
   return r.rows;
 }
 

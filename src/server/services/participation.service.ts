@@ -25,12 +25,11 @@ import { isManager } from "./meetings.service.js";
 
 type Kind = (typeof ORGANISATION_KINDS)[number];
 
-/** The period of a query: `to` defaults to today, `from` to twelve months before it. */
+/** The period of a query: `to` defaults to today, `from` to the first day of the twelfth month back (whole months). */
 export function periodOf(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
   const to = query.to ?? now.toISOString().slice(0, 10);
-  const fromDate = new Date(`${to}T00:00:00Z`);
-  fromDate.setUTCFullYear(fromDate.getUTCFullYear() - 1);
-  fromDate.setUTCDate(fromDate.getUTCDate() + 1);
+  const fromDate = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
+  fromDate.setUTCMonth(fromDate.getUTCMonth() - 11);
   const from = query.from ?? fromDate.toISOString().slice(0, 10);
   if (from > to) throw new AppError("validation_failed", "The period's first day comes after its last.", { field: "from" });
   if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000)
