@@ -219,8 +219,8 @@ export async function measuresAdopted(trx: Tx, from: Date, to: Date) {
 
 /** Each organisation's last attributable contribution (item or comment) at or before `until`. */
 export async function lastContributions(trx: Tx, until: Date) {
-  // Per organisation, newest first along items_author_org: it stops at the first readable item
-  // instead of testing every item ever posted.
+  // Per organisation, newest first along items_author_org and comments_author_org: each stops at
+  // the first readable contribution instead of testing every one ever posted.
   const r = await sql<{ org: string; at: Date }>`
     SELECT org, max(at) AS at FROM (
       SELECT o.id AS org, last.at FROM organisations o
@@ -231,9 +231,13 @@ export async function lastContributions(trx: Tx, until: Date) {
          ORDER BY i.created_at DESC LIMIT 1) last
       WHERE o.status = 'active'
       UNION ALL
-      SELECT c.author_organisation_id, max(c.created_at) FROM comments c JOIN items i ON i.id = c.item_id
-       WHERE c.created_at <= ${until} AND ${sql.raw(readableComment)} AND ${sql.raw(commentAttributable)}
-       GROUP BY 1
+      SELECT o.id, last.at FROM organisations o
+      CROSS JOIN LATERAL (
+        SELECT c.created_at AS at FROM comments c JOIN items i ON i.id = c.item_id
+         WHERE c.author_organisation_id = o.id AND c.created_at <= ${until}
+           AND ${sql.raw(readableComment)} AND ${sql.raw(commentAttributable)}
+         ORDER BY c.created_at DESC LIMIT 1) last
+      WHERE o.status = 'active'
     ) x GROUP BY org`.execute(trx);
   return r.rows;
 }

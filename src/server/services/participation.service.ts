@@ -68,39 +68,52 @@ function reachOf(
   };
 }
 
-/** The organisations (other than the author's) whose persons may read content with this audience. */
-function readerOrganisations(
-  content: {
-    tlp: string;
-    author_id: string;
-    author_organisation_id: string;
-    audience_exchange: boolean;
-    audience_organisations: string[];
-    audience_groups: string[];
-    audience_persons: string[];
-  },
-  facts: ExchangeFacts,
-): Set<string> {
-  const readers = readersOf(
-    [
-      {
-        tlp: content.tlp as TlpLabel,
-        authorId: content.author_id,
-        authorOrganisationId: content.author_organisation_id,
-        audience: {
-          exchange: content.audience_exchange,
-          organisations: content.audience_organisations,
-          groups: content.audience_groups,
-          persons: content.audience_persons,
+type Labelled = {
+  tlp: string;
+  author_id: string;
+  author_organisation_id: string;
+  audience_exchange: boolean;
+  audience_organisations: string[];
+  audience_groups: string[];
+  audience_persons: string[];
+};
+
+/** The organisations (other than the author's) whose persons may read content, memoised by label, author and audience. */
+function readerOrganisations(facts: ExchangeFacts): (content: Labelled) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (content) => {
+    const key = [
+      content.tlp,
+      content.author_id,
+      content.audience_exchange,
+      content.audience_organisations,
+      content.audience_groups,
+      content.audience_persons,
+    ].join("|");
+    const known = memo.get(key);
+    if (known) return new Set(known);
+    const readers = readersOf(
+      [
+        {
+          tlp: content.tlp as TlpLabel,
+          authorId: content.author_id,
+          authorOrganisationId: content.author_organisation_id,
+          audience: {
+            exchange: content.audience_exchange,
+            organisations: content.audience_organisations,
+            groups: content.audience_groups,
+            persons: content.audience_persons,
+          },
         },
-      },
-    ],
-    facts,
-  );
-  const orgs = new Set([...readers].map((p) => facts.persons.get(p)?.organisationId ?? ""));
-  orgs.delete("");
-  orgs.delete(content.author_organisation_id);
-  return orgs;
+      ],
+      facts,
+    );
+    const orgs = new Set([...readers].map((p) => facts.persons.get(p)?.organisationId ?? ""));
+    orgs.delete("");
+    orgs.delete(content.author_organisation_id);
+    memo.set(key, orgs);
+    return new Set(orgs);
+  };
 }
 
 /** Reads everything the statistics of one viewer and period use (one transaction as the viewer). */
@@ -140,6 +153,7 @@ async function gatherFacts(
   }));
   const active = new Set(organisations.map((o) => o.id));
   const reach = reachOf(organisations, exchange);
+  const readersOrgs = readerOrganisations(exchange);
   const firstAnswer = new Map<string, Date>();
   for (const a of answers) {
     const seen = firstAnswer.get(a.rfi_id);
@@ -179,7 +193,7 @@ async function gatherFacts(
       value: hoursBetween(a.posted_at, a.at),
     })),
     expectedAcknowledgements: warnings.flatMap((w) =>
-      [...readerOrganisations(w, exchange)]
+      [...readersOrgs(w)]
         .filter((o) => active.has(o))
         .map((o) => ({ org: o, attributable: true, month: month(w.created_at), hit: ackKey.has(`${w.id}/${o}`) })),
     ),
@@ -201,7 +215,7 @@ async function gatherFacts(
     }),
     reactions: reactions.map((r) => ({ org: r.org, attributable: true, reaction: r.reaction, weight: r.n })),
     attendance: meetings.flatMap((m) => {
-      const invited = readerOrganisations(m, exchange);
+      const invited = readersOrgs(m);
       invited.add(m.author_organisation_id);
       return [...invited]
         .filter((o) => active.has(o))

@@ -17,6 +17,7 @@ CREATE INDEX item_reads_when ON item_reads (first_read_at);
 
 ALTER TABLE organisations ADD COLUMN named_in_insight boolean NOT NULL DEFAULT false;
 CREATE INDEX items_created ON items (created_at);
+CREATE INDEX comments_author_org ON comments (author_organisation_id, created_at DESC);
 `;
 
 // The statistics' view of items created in [from, to): what the viewer may read, plus what its
