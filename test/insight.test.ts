@@ -159,6 +159,32 @@ for (const backend of testBackends()) {
         "Grid A's last share is older than 7 days",
       );
 
+      // Reactions received: from other organisations, on items the chair may read, named only.
+      assert.equal((await api("b", "PUT", `/api/items/${ids[0]}/reactions`, { reaction: "useful" })).status, 200);
+      assert.equal((await api("c", "PUT", `/api/items/${ids[0]}/reactions`, { reaction: "seen" })).status, 200);
+      assert.equal((await api("a", "PUT", `/api/items/${ids[0]}/reactions`, { reaction: "useful" })).status, 200);
+      const hiddenFromChair = await item("a", "a", { tlp: "TLP:AMBER", audience: { organisations: [orgs.b as string] } });
+      assert.equal((await api("b", "PUT", `/api/items/${hiddenFromChair}/reactions`, { reaction: "useful" })).status, 200);
+      const anonymous = await item("a", "a", { anonymous: true });
+      assert.equal((await api("c", "PUT", `/api/items/${anonymous}/reactions`, { reaction: "useful" })).status, 200);
+      const reacted = rowOf(await dashboard("chair", NOW), "a");
+      assert.deepEqual(
+        [reacted?.usefulReceived, reacted?.seenReceived],
+        [1, 1],
+        "not its own, not the hidden or anonymous item's",
+      );
+      const own = (await api<MyParticipation>("a", "GET", `/api/participation/mine?${NOW}`)).body;
+      assert.equal(own.own.usefulReceived, 3, "Grid A itself sees all three");
+      assert.deepEqual(
+        own.useful.map((u) => [u.item.id, u.useful, u.seen]),
+        [
+          [ids[0], 1, 1],
+          [anonymous, 1, 0],
+          [hiddenFromChair, 1, 0],
+        ],
+        "most useful first, then most seen, then newest",
+      );
+
       const member = await api<{ error: { code: string } }>("a", "GET", `/api/participation?${PERIOD}`);
       assert.equal(member.status, 403);
       assert.equal(member.body.error.code, "forbidden");

@@ -100,14 +100,9 @@ export async function rfis(trx: Tx, from: Date, to: Date) {
     .execute();
 }
 
-/** First reads of readable items of other organisations in [from, to), per reading organisation and month. */
+/** First reads of readable items of other organisations in [from, to), per reading organisation and month (migration 6, rt_statistics_reads). */
 export async function reads(trx: Tx, from: Date, to: Date) {
-  const r = await sql<{ org: string; month: string; n: number }>`
-    SELECT r.organisation_id AS org, to_char(r.first_read_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n
-      FROM item_reads r JOIN items i ON i.id = r.item_id
-     WHERE r.first_read_at >= ${from} AND r.first_read_at < ${to} AND r.organisation_id <> i.author_organisation_id
-       AND ${sql.raw(itemSql(I))}
-     GROUP BY 1, 2`.execute(trx);
+  const r = await sql<{ org: string; month: string; n: number }>`SELECT * FROM rt_statistics_reads(${from}, ${to})`.execute(trx);
   return r.rows;
 }
 
@@ -147,12 +142,7 @@ export async function acknowledgements(trx: Tx, from: Date, to: Date) {
 /** Reactions from other organisations in [from, to) to readable items, per item organisation (anonymous items attributed only to their own). */
 export async function reactionsReceived(trx: Tx, from: Date, to: Date) {
   const r = await sql<{ org: string; reaction: "useful" | "seen"; n: number }>`
-    SELECT i.author_organisation_id AS org, x.reaction, count(*)::int AS n
-      FROM item_reactions x JOIN items i ON i.id = x.item_id
-     WHERE x.reaction IN ('useful', 'seen') AND x.organisation_id <> i.author_organisation_id
-       AND x.created_at >= ${from} AND x.created_at < ${to} AND ${sql.raw(itemSql(I))}
-       AND (NOT i.anonymous OR i.author_organisation_id = rt_viewer_org())
-     GROUP BY 1, 2`.execute(trx);
+    SELECT * FROM rt_statistics_reactions(${from}, ${to})`.execute(trx);
   return r.rows;
 }
 
@@ -170,20 +160,20 @@ export async function usefulToOthers(trx: Tx, organisationId: string, limit: num
   return r.rows;
 }
 
+/** The label, author and audience of a piece of content, as the policy needs them. */
+export interface LabelledRow {
+  tlp: string;
+  author_id: string;
+  author_organisation_id: string;
+  audience_exchange: boolean;
+  audience_organisations: string[];
+  audience_groups: string[];
+  audience_persons: string[];
+}
+
 /** Readable meetings held in [from, to) with their audience and the organisations that attended. */
 export async function heldMeetings(trx: Tx, from: Date, to: Date) {
-  const r = await sql<{
-    id: string;
-    starts_at: Date;
-    tlp: string;
-    author_id: string;
-    author_organisation_id: string;
-    audience_exchange: boolean;
-    audience_organisations: string[];
-    audience_groups: string[];
-    audience_persons: string[];
-    attended: string[];
-  }>`
+  const r = await sql<LabelledRow & { id: string; starts_at: Date; attended: string[] }>`
     SELECT m.id, m.starts_at, m.tlp, m.author_id, m.author_organisation_id, m.audience_exchange,
            m.audience_organisations, m.audience_groups, m.audience_persons,
            coalesce(array_agg(DISTINCT p.organisation_id) FILTER (WHERE a.attended), '{}') AS attended

@@ -68,18 +68,8 @@ function reachOf(
   };
 }
 
-type Labelled = {
-  tlp: string;
-  author_id: string;
-  author_organisation_id: string;
-  audience_exchange: boolean;
-  audience_organisations: string[];
-  audience_groups: string[];
-  audience_persons: string[];
-};
-
 /** The organisations (other than the author's) whose persons may read content, memoised by label, author and audience. */
-function readerOrganisations(facts: ExchangeFacts): (content: Labelled) => Set<string> {
+function readerOrganisations(facts: ExchangeFacts): (content: repo.LabelledRow) => Set<string> {
   const memo = new Map<string, Set<string>>();
   return (content) => {
     const key = [
@@ -239,20 +229,23 @@ async function compute(deps: Deps, viewer: Viewer, query: ParticipationQuery) {
   const facts = await deps.db.asViewer(viewer.personId, (trx) =>
     gatherFacts(trx, deps, period, inactiveDays, viewer.organisationId),
   );
-  return { period, inactiveDays, facts };
-}
-
-/** The dashboard of every organisation (chairs and the secretariat). */
-export async function dashboard(deps: Deps, viewer: Viewer, query: ParticipationQuery): Promise<ParticipationDashboard> {
-  if (!isManager(viewer)) throw new AppError("forbidden", "The participation dashboard is for the chairs and the secretariat.");
-  const { period, inactiveDays, facts } = await compute(deps, viewer, query);
-  const organisations = facts.organisations.map((o) => organisationRow(facts, o));
-  return {
+  const head = {
     from: period.from,
     to: period.to,
     months: period.months,
     inactiveDays,
     generatedAt: deps.clock().toISOString(),
+  };
+  return { head, facts };
+}
+
+/** The dashboard of every organisation (chairs and the secretariat). */
+export async function dashboard(deps: Deps, viewer: Viewer, query: ParticipationQuery): Promise<ParticipationDashboard> {
+  if (!isManager(viewer)) throw new AppError("forbidden", "The participation dashboard is for the chairs and the secretariat.");
+  const { head, facts } = await compute(deps, viewer, query);
+  const organisations = facts.organisations.map((o) => organisationRow(facts, o));
+  return {
+    ...head,
     organisations,
     kinds: kindRows(facts),
     flow: flowBalance(facts),
@@ -263,7 +256,7 @@ export async function dashboard(deps: Deps, viewer: Viewer, query: Participation
 
 /** A member's own organisation: its row, whether it is flagged, what others found useful, the exchange's health. */
 export async function mine(deps: Deps, viewer: Viewer, query: ParticipationQuery): Promise<MyParticipation> {
-  const { period, inactiveDays, facts } = await compute(deps, viewer, query);
+  const { head, facts } = await compute(deps, viewer, query);
   const self = facts.organisations.find((o) => o.id === viewer.organisationId);
   if (!self) throw new AppError("forbidden", "Your organisation is not an active member of the exchange.");
   const own = organisationRow(facts, self);
@@ -272,11 +265,7 @@ export async function mine(deps: Deps, viewer: Viewer, query: ParticipationQuery
     named: (await repo.activeOrganisations(trx)).find((o) => o.id === viewer.organisationId)?.named_in_insight ?? false,
   }));
   return {
-    from: period.from,
-    to: period.to,
-    months: period.months,
-    inactiveDays,
-    generatedAt: deps.clock().toISOString(),
+    ...head,
     own,
     flaggedInactive: inactiveOrganisations(facts, [own]).some((o) => o.organisation.id === self.id),
     namedInInsight: named,

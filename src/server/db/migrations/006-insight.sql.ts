@@ -49,6 +49,40 @@ REVOKE EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) FROM PU
 GRANT EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) TO ${APP_ROLE};
 `;
 
+// First reads and reactions of [from, to) on items the viewer may read. Under RLS the item's
+// predicate ran for the item, again for every read row's own policy; here it runs once per item
+// (the same predicate, as the owner), then the rows are counted.
+const INTERACTIONS = `
+CREATE FUNCTION rt_statistics_reads(from_at timestamptz, to_at timestamptz)
+RETURNS TABLE (org uuid, month text, n integer) LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  WITH window_reads AS MATERIALIZED (
+    SELECT r.item_id, r.organisation_id, to_char(r.first_read_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::integer AS n
+      FROM item_reads r WHERE r.first_read_at >= from_at AND r.first_read_at < to_at GROUP BY 1, 2, 3),
+  readable AS MATERIALIZED (
+    SELECT i.id, i.author_organisation_id FROM items i
+     WHERE i.id IN (SELECT item_id FROM window_reads) AND ${readPredicateSql("i")})
+  SELECT w.organisation_id, w.month, sum(w.n)::integer FROM window_reads w JOIN readable x ON x.id = w.item_id
+   WHERE w.organisation_id <> x.author_organisation_id GROUP BY 1, 2
+$$;
+
+CREATE FUNCTION rt_statistics_reactions(from_at timestamptz, to_at timestamptz)
+RETURNS TABLE (org uuid, reaction text, n integer) LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  WITH window_reactions AS MATERIALIZED (
+    SELECT x.item_id, x.organisation_id, x.reaction, count(*)::integer AS n FROM item_reactions x
+     WHERE x.reaction IN ('useful', 'seen') AND x.created_at >= from_at AND x.created_at < to_at GROUP BY 1, 2, 3),
+  readable AS MATERIALIZED (
+    SELECT i.id, i.author_organisation_id FROM items i
+     WHERE i.id IN (SELECT item_id FROM window_reactions) AND ${readPredicateSql("i")}
+       AND (NOT i.anonymous OR i.author_organisation_id = rt_viewer_org()))
+  SELECT x.author_organisation_id, w.reaction, sum(w.n)::integer FROM window_reactions w JOIN readable x ON x.id = w.item_id
+   WHERE w.organisation_id <> x.author_organisation_id GROUP BY 1, 2
+$$;
+REVOKE EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz) TO ${APP_ROLE};
+`;
+
 const POLICIES = `
 GRANT SELECT, INSERT ON item_reads TO ${APP_ROLE};
 ALTER TABLE item_reads ENABLE ROW LEVEL SECURITY;
@@ -60,4 +94,4 @@ CREATE POLICY item_reads_insert ON item_reads FOR INSERT TO ${APP_ROLE}
 `;
 
 /** The statements of migration 6, in order. */
-export const INSIGHT_STATEMENTS = [TABLES, STATISTICS_ITEMS, POLICIES];
+export const INSIGHT_STATEMENTS = [TABLES, STATISTICS_ITEMS, INTERACTIONS, POLICIES];
