@@ -1,9 +1,10 @@
-// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout|cascade] [-- options]`.
-// Options go to every benchmark (feed: --items N; fanout: --subscribers N, --rounds N, --mail-warnings N).
+// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout|cascade|insight] [-- options]`.
+// Options go to every benchmark (feed: --items N; fanout: --subscribers N, --rounds N, --mail-warnings N;
+// insight: --items N, --reads N, --runs N, --http-runs N, --no-queries).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHES = ["feed", "fanout", "cascade"];
+const BENCHES = ["feed", "fanout", "cascade", "insight"];
 const args = process.argv.slice(2);
 const at = args.indexOf("--only");
 const only = at >= 0 ? (args[at + 1] ?? "").split(",") : BENCHES;
