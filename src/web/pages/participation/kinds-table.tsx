@@ -1,6 +1,7 @@
 // Pooled figures per kind of organisation (public, private, academia); a figure of fewer than 3 organisations is
 // withheld and shown as "<3".
 import { TLP_LABELS } from "../../../shared/tlp.js";
+import { NumericHeads } from "../../components/numeric-heads.js";
 import { Figure } from "../../components/withheld.js";
 import type { KindParticipation } from "../../data/types.js";
 import { organisationKindName } from "../../lib/format.js";
@@ -14,26 +15,13 @@ export function KindsTable({ kinds }: { kinds: readonly KindParticipation[] }) {
         <thead>
           <tr>
             <th scope="col">Kind</th>
-            <th scope="col" className="numeric">
-              Organisations
-            </th>
-            <th scope="col" className="numeric">
-              Contributed
-            </th>
+            <NumericHeads labels={["Organisations", "Contributed"]} />
             {TLP_LABELS.map((l) => (
               <th key={l} scope="col" className="numeric">
                 {l.replace("TLP:", "")}
               </th>
             ))}
-            <th scope="col" className="numeric">
-              Items read
-            </th>
-            <th scope="col" className="numeric">
-              Acknowledged
-            </th>
-            <th scope="col" className="numeric">
-              RFI answers
-            </th>
+            <NumericHeads labels={["Items read", "Acknowledged", "RFI answers"]} />
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@
 // answers with their median times, reactions received, meetings and actions, and the last contribution.
 import { TLP_LABELS } from "../../../shared/tlp.js";
 import { DateTime } from "../../components/date-time.js";
+import { NumericHeads } from "../../components/numeric-heads.js";
 import type { OrganisationParticipation } from "../../data/types.js";
 import { formatHours, organisationKindName } from "../../lib/format.js";
 
@@ -35,30 +36,18 @@ export function OrganisationsTable({ rows, caption }: { rows: readonly Organisat
         <thead>
           <tr>
             <th scope="col">Organisation</th>
-            <th scope="col" className="numeric">
-              Contributed
-            </th>
-            <th scope="col" className="numeric">
-              Comments
-            </th>
-            <th scope="col" className="numeric">
-              Items read
-            </th>
-            <th scope="col" className="numeric">
-              Acknowledged
-            </th>
-            <th scope="col" className="numeric">
-              RFI answers
-            </th>
-            <th scope="col" className="numeric">
-              Useful / seen
-            </th>
-            <th scope="col" className="numeric">
-              Meetings
-            </th>
-            <th scope="col" className="numeric">
-              Actions on time
-            </th>
+            <NumericHeads
+              labels={[
+                "Contributed",
+                "Comments",
+                "Items read",
+                "Acknowledged",
+                "RFI answers",
+                "Useful / seen",
+                "Meetings",
+                "Actions on time",
+              ]}
+            />
             <th scope="col">Last contribution</th>
           </tr>
         </thead>
