@@ -321,7 +321,17 @@ for (const backend of testBackends()) {
       }
       const xls = await api<{ error: { code: string } }>("chair", "GET", `/api/insight/export?${PERIOD}&format=xls`);
       assert.equal(xls.status, 400);
-      assert.equal((await api("chair", "GET", "/api/participation?inactiveDays=2")).status, 400);
+      for (const bad of [
+        "inactiveDays=2",
+        "to=0000-06-01",
+        "from=0001-01-01&to=9999-12-31",
+        "from=2099-01-01",
+        "inactiveDays=x",
+      ]) {
+        const res = await api<{ error: { code: string; message: string } }>("chair", "GET", `/api/participation?${bad}`);
+        assert.equal(res.status, 400, bad);
+        assert.equal(res.body.error.code, "validation_failed", bad);
+      }
     });
 
     it("exports a PDF printed by Chromium", { skip: browserSkip }, async () => {
