@@ -4,13 +4,17 @@
 // anonymised statistics — metadata only, flagged as not readable.
 import { sql } from "kysely";
 import type { Tx } from "../db/database.js";
-import { commentAttributableSql } from "../db/migrations/006-insight.sql.js";
 import { actionSql, itemSql, meetingSql, readable, serviceSql } from "./readable.js";
 
 const C = "c";
 const I = "i";
 
-const commentAttributable = commentAttributableSql(C, I);
+/** Is comment `c` on item `i` shown to the viewer with its organisation (not anonymous, not a hidden RFI answerer)? */
+const commentAttributable = `(
+  (NOT ${C}.anonymous OR ${C}.author_organisation_id = rt_viewer_org())
+  AND NOT (${I}.kind = 'rfi' AND coalesce((${I}.details ->> 'answerersVisible')::boolean, false) = false
+           AND rt_viewer_org() IS DISTINCT FROM ${I}.author_organisation_id
+           AND rt_viewer_org() IS DISTINCT FROM ${C}.author_organisation_id))`;
 
 const readableComment = `${itemSql(C)} AND ${itemSql(I)} AND (${C}.parent_id IS NULL OR rt_comment_readable(${C}.parent_id))`;
 
@@ -53,7 +57,11 @@ export async function statisticsItems(trx: Tx, from: Date, to: Date): Promise<St
 /** Readable comments made in [from, to) per organisation and month, split by whether the viewer sees who wrote them. */
 export async function comments(trx: Tx, from: Date, to: Date) {
   const r = await sql<{ org: string; month: string; attributable: boolean; n: number }>`
-    SELECT * FROM rt_statistics_comments(${from}, ${to})`.execute(trx);
+    SELECT c.author_organisation_id AS org, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+           ${sql.raw(commentAttributable)} AS attributable, count(*)::int AS n
+      FROM comments c JOIN items i ON i.id = c.item_id
+     WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${sql.raw(readableComment)}
+     GROUP BY 1, 2, 3`.execute(trx);
   return r.rows;
 }
 

@@ -49,17 +49,7 @@ REVOKE EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) FROM PU
 GRANT EXECUTE ON FUNCTION rt_statistics_items(timestamptz, timestamptz) TO ${APP_ROLE};
 `;
 
-/**
- * SQL text: is comment `c` on item `i` shown to the viewer with its organisation — not anonymous
- * (unless the viewer's own), not an RFI answer whose answerers are hidden from the viewer?
- */
-export const commentAttributableSql = (c: string, i: string) => `(
-  (NOT ${c}.anonymous OR ${c}.author_organisation_id = rt_viewer_org())
-  AND NOT (${i}.kind = 'rfi' AND coalesce((${i}.details ->> 'answerersVisible')::boolean, false) = false
-           AND rt_viewer_org() IS DISTINCT FROM ${i}.author_organisation_id
-           AND rt_viewer_org() IS DISTINCT FROM ${c}.author_organisation_id))`;
-
-// First reads, reactions and comments of [from, to) on items the viewer may read. Under RLS the item's
+// First reads and reactions of [from, to) on items the viewer may read. Under RLS the item's
 // predicate ran for the item, again for every read row's own policy; here it runs once per item
 // (the same predicate, as the owner), then the rows are counted.
 const INTERACTIONS = `
@@ -89,25 +79,8 @@ SET search_path = public, pg_temp AS $$
   SELECT x.author_organisation_id, w.reaction, sum(w.n)::integer FROM window_reactions w JOIN readable x ON x.id = w.item_id
    WHERE w.organisation_id <> x.author_organisation_id GROUP BY 1, 2
 $$;
-
-CREATE FUNCTION rt_statistics_comments(from_at timestamptz, to_at timestamptz)
-RETURNS TABLE (org uuid, month text, attributable boolean, n integer) LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = public, pg_temp AS $$
-  WITH window_comments AS MATERIALIZED (
-    SELECT * FROM comments c WHERE c.created_at >= from_at AND c.created_at < to_at),
-  readable AS MATERIALIZED (
-    SELECT i.id, i.kind, i.details, i.author_organisation_id FROM items i
-     WHERE i.id IN (SELECT item_id FROM window_comments) AND ${readPredicateSql("i")})
-  SELECT c.author_organisation_id, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM'), ${commentAttributableSql("c", "i")},
-         count(*)::integer
-    FROM window_comments c JOIN readable i ON i.id = c.item_id
-   WHERE ${readPredicateSql("c")} AND (c.parent_id IS NULL OR rt_comment_readable(c.parent_id))
-   GROUP BY 1, 2, 3
-$$;
-REVOKE EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz),
-  rt_statistics_comments(timestamptz, timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz),
-  rt_statistics_comments(timestamptz, timestamptz) TO ${APP_ROLE};
+REVOKE EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rt_statistics_reads(timestamptz, timestamptz), rt_statistics_reactions(timestamptz, timestamptz) TO ${APP_ROLE};
 `;
 
 const POLICIES = `
