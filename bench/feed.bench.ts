@@ -8,7 +8,7 @@ import { loadConfig } from "../src/server/config.js";
 import { Database } from "../src/server/db/database.js";
 import { createMailer } from "../src/server/mail/mailer.js";
 import { startServer } from "../src/server/runtime.js";
-import { generateExchange } from "./generate.js";
+import { generateExchange, openScratchBackend } from "./generate.js";
 
 const args = process.argv.slice(2);
 const ITEMS = Number(args[args.indexOf("--items") + 1] || 0) || 100_000;
@@ -55,37 +55,12 @@ async function measure(
   return { rps: requests / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
-async function openBackend(name: "pglite" | "postgres"): Promise<{ db: Database; dispose: () => Promise<void> }> {
-  if (name === "pglite") {
-    const db = await Database.openPGlite(undefined);
-    await db.migrate();
-    return { db, dispose: () => db.close() };
-  }
-  const url = process.env.DATABASE_URL as string;
-  const dbName = `rt_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const target = new URL(url);
-  target.pathname = `/${dbName}`;
-  const db = await Database.openPostgres(target.toString(), 8);
-  await db.migrate();
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 const rows: Record<string, string | number>[] = [];
 const backends = (process.env.RT_BENCH_BACKENDS?.split(",") ??
   (process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as ("pglite" | "postgres")[];
 for (const backend of backends) {
   for (const [mixName, mix] of Object.entries(MIXES)) {
-    const { db, dispose } = await openBackend(backend);
+    const { db, dispose } = await openScratchBackend(backend, "rt_bench");
     console.error(`${backend} / ${mixName}: generating ${ITEMS} items…`);
     const { persons, generateSeconds } = await generateExchange(db, mix, ITEMS);
     console.error(`  generated in ${generateSeconds.toFixed(1)} s; measuring`);

@@ -1,7 +1,10 @@
 // Generates a benchmark exchange straight into the database.
+
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import type { Database } from "../src/server/db/database.js";
+import pg from "pg";
+import { Database } from "../src/server/db/database.js";
 import {
   acceptDocuments,
   buildGroup,
@@ -56,4 +59,38 @@ export async function generateExchange(db: Database, mix: readonly number[], ITE
   }
   await db.exec("ANALYZE");
   return { persons, generateSeconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * A migrated database for one benchmark: PGlite in memory, or a scratch database `<prefix>_<hex>` on the
+ * DATABASE_URL server, dropped on dispose (kept, and named on stderr, with `keep`) so the test database is never touched.
+ */
+export async function openScratchBackend(
+  name: "pglite" | "postgres",
+  prefix: string,
+  keep = false,
+): Promise<{ db: Database; dispose: () => Promise<void> }> {
+  if (name === "pglite") {
+    const db = await Database.openPGlite(undefined);
+    await db.migrate();
+    return { db, dispose: () => db.close() };
+  }
+  const url = process.env.DATABASE_URL as string;
+  const dbName = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const target = new URL(url);
+  target.pathname = `/${dbName}`;
+  const db = await Database.openPostgres(target.toString(), 8);
+  await db.migrate();
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      if (keep) console.error(`kept PostgreSQL database ${dbName}`);
+      else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }

@@ -17,7 +17,7 @@ import pg from "pg";
 import { buildApp } from "../src/server/app.js";
 import { loadConfig } from "../src/server/config.js";
 import type { Deps, Viewer } from "../src/server/context.js";
-import { Database, type Tx } from "../src/server/db/database.js";
+import type { Database, Tx } from "../src/server/db/database.js";
 import { createMailer } from "../src/server/mail/mailer.js";
 import { loadFacts } from "../src/server/repositories/facts.repository.js";
 import * as repo from "../src/server/repositories/participation.repository.js";
@@ -25,7 +25,7 @@ import { buildInsight } from "../src/server/services/insight.service.js";
 import { listMeasures } from "../src/server/services/measures.service.js";
 import { dashboard, periodOf } from "../src/server/services/participation.service.js";
 import { SECTORS } from "../src/shared/schemas/common.js";
-import { generateExchange } from "./generate.js";
+import { generateExchange, openScratchBackend } from "./generate.js";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -64,32 +64,6 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();
   return performance.now() - t0;
-}
-
-async function openBackend(name: "pglite" | "postgres"): Promise<{ db: Database; dispose: () => Promise<void> }> {
-  if (name === "pglite") {
-    const db = await Database.openPGlite(undefined);
-    await db.migrate();
-    return { db, dispose: () => db.close() };
-  }
-  const url = process.env.DATABASE_URL as string;
-  const dbName = `rt_bench_insight_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const target = new URL(url);
-  target.pathname = `/${dbName}`;
-  const db = await Database.openPostgres(target.toString(), 8);
-  await db.migrate();
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      if (KEEP) console.error(`kept PostgreSQL database ${dbName}`);
-      else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 /** Turns generateExchange's uniform threats into a year of mixed activity; returns the row counts. */
@@ -234,7 +208,7 @@ const PERIOD = periodOf({}, NOW);
 const backends = (process.env.RT_BENCH_BACKENDS?.split(",") ??
   (process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as ("pglite" | "postgres")[];
 for (const backend of backends) {
-  const { db, dispose } = await openBackend(backend);
+  const { db, dispose } = await openScratchBackend(backend, "rt_bench_insight", KEEP);
   try {
     console.error(`${backend}: generating ${ITEMS} items…`);
     const { persons, generateSeconds } = await generateExchange(db, MIX, ITEMS);
