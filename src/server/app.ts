@@ -18,6 +18,7 @@ import { accountRoutes } from "./routes/account.routes.js";
 import { callsRoutes } from "./routes/calls.routes.js";
 import { collaborationRoutes } from "./routes/collaboration.routes.js";
 import { documentsRoutes } from "./routes/documents.routes.js";
+import { federationRoutes } from "./routes/federation.routes.js";
 import { insightRoutes } from "./routes/insight.routes.js";
 import { interdependenciesRoutes } from "./routes/interdependencies.routes.js";
 import { itemsRoutes } from "./routes/items.routes.js";
@@ -26,6 +27,8 @@ import { meetingsRoutes } from "./routes/meetings.routes.js";
 import { membershipRoutes } from "./routes/membership.routes.js";
 import { notificationsRoutes } from "./routes/notifications.routes.js";
 import { sessionRoutes } from "./routes/session.routes.js";
+import { stixRoutes } from "./routes/stix.routes.js";
+import { taxiiRoutes } from "./routes/taxii.routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -139,7 +142,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await measuresRoutes(api, deps);
     await insightRoutes(api, deps);
     await interdependenciesRoutes(api, deps);
+    await stixRoutes(api, deps);
+    await federationRoutes(api, deps);
   });
+  await taxiiRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   ROUNDTABLE_JOBS_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ROUNDTABLE_INACTIVE_DAYS: z.coerce.number().int().min(7).max(730).default(90),
   ROUNDTABLE_CHROMIUM: z.string().min(1).default("/usr/bin/chromium"),
+  ROUNDTABLE_MAX_IMPORT_MB: z.coerce.number().int().min(1).max(4096).default(256),
+  ROUNDTABLE_FEDERATION_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 });
 
 /** The validated configuration of one Roundtable process. */
@@ -43,6 +45,10 @@ export interface Config {
   inactiveDays: number;
   /** The Chromium executable that renders insight reports to PDF. */
   chromiumPath: string;
+  /** The largest STIX bundle or MISP event an import accepts, in bytes. */
+  maxImportBytes: number;
+  /** How often peer exchanges are polled and pushed to. */
+  federationIntervalMs: number;
 }
 
 /** A configuration problem, reported to the operator as one readable message. */
@@ -72,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsIntervalMs: e.ROUNDTABLE_JOBS_SECONDS * 1000,
     inactiveDays: e.ROUNDTABLE_INACTIVE_DAYS,
     chromiumPath: e.ROUNDTABLE_CHROMIUM,
+    maxImportBytes: e.ROUNDTABLE_MAX_IMPORT_MB * 1024 * 1024,
+    federationIntervalMs: e.ROUNDTABLE_FEDERATION_MINUTES * 60_000,
   };
 }

@@ -32,8 +32,11 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildApp(deps, options);
   await app.listen({ port: deps.config.port, host: deps.config.host });
-  const scheduler = new Scheduler(deps, standardJobs(deps.config.digestHourUtc), deps.config.jobsIntervalMs, (error) =>
-    app.log.error({ err: error }, "scheduled work failed"),
+  const scheduler = new Scheduler(
+    deps,
+    standardJobs(deps.config.digestHourUtc, deps.config.federationIntervalMs),
+    deps.config.jobsIntervalMs,
+    (error) => app.log.error({ err: error }, "scheduled work failed"),
   );
   await scheduler.start();
   const address = app.server.address();

@@ -31,6 +31,14 @@ export const ERROR_CATALOGUE = {
   conflict: { status: 409, description: "The change conflicts with the current state (duplicate, wrong status)." },
   chair_seat_taken: { status: 409, description: "That chair seat is held by someone else." },
   already_set_up: { status: 409, description: "The exchange already has its first secretariat account." },
+  stix_invalid: {
+    status: 422,
+    description:
+      "A STIX bundle or MISP event failed validation; nothing was imported. `details.issues` lists every error by path.",
+  },
+  federated_read_only: { status: 403, description: "A federated item is read-only: it belongs to the exchange it came from." },
+  peer_unreachable: { status: 502, description: "The peer exchange did not answer as a TAXII 2.1 server should." },
+  not_acceptable: { status: 406, description: "The Accept header asks for a media type this resource cannot give." },
   payload_too_large: { status: 413, description: "The request body is larger than allowed." },
   unsupported_media_type: { status: 415, description: "The Content-Type is not supported." },
   rate_limited: { status: 429, description: "Too many requests; slow down." },

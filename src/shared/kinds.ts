@@ -109,6 +109,15 @@ export const ExerciseDetails = z.strictObject({
 
 export const AnnouncementDetails = z.strictObject({});
 
+/** An indicator of compromise: a STIX pattern (most arrive from MISP or a TAXII feed). */
+export const IndicatorDetails = z.strictObject({
+  pattern: text(20_000).min(1),
+  patternType: z.string().trim().min(1).max(50).default("stix"),
+  validFrom: when,
+  validUntil: when.optional(),
+  indicatorTypes: z.array(text(100).min(1)).max(20).default([]),
+});
+
 /** A sector-wide preparedness measure: to whom it applies; adoption and reviews live beside it. */
 export const MeasureDetails = z.strictObject({
   appliesToSectors: z.array(z.enum(SECTORS)).min(1).max(SECTORS.length),
@@ -159,6 +168,11 @@ export const KINDS = {
     details: ExerciseDetails,
   },
   announcement: { name: "Announcement", purpose: "News for the exchange.", details: AnnouncementDetails },
+  indicator: {
+    name: "Indicator",
+    purpose: "A pattern that detects malicious activity (an IP, a domain, a file hash…).",
+    details: IndicatorDetails,
+  },
   rfi: { name: "Request for information", purpose: "A question to the exchange, answered in a thread.", details: RfiDetails },
   measure: {
     name: "Preparedness measure",

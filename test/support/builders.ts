@@ -192,7 +192,7 @@ export async function buildToken(
 /** Empties every exchange table (the audit log is append-only and stays). */
 export async function clearExchange(db: Database): Promise<void> {
   await db.exec(
-    "TRUNCATE item_reads, measure_status_history, measure_implementations, measures, service_dependencies, services, iim_coefficients, notifications, notification_preferences, calendar_feeds, mail_outbox, scheduled_jobs, warning_escalations, roll_call_answers, urgent_calls, action_updates, action_items, meeting_decisions, meeting_attendance, agenda_items, meetings, saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
+    "TRUNCATE taxii_statuses, item_releases, item_reads, measure_status_history, measure_implementations, measures, service_dependencies, services, iim_coefficients, notifications, notification_preferences, calendar_feeds, mail_outbox, scheduled_jobs, warning_escalations, roll_call_answers, urgent_calls, action_updates, action_items, meeting_decisions, meeting_attendance, agenda_items, meetings, saved_searches, item_acknowledgements, item_reactions, item_links, attachments, comments, item_versions, item_label_changes, items, federation_peers, working_group_members, working_groups, document_acceptances, documents, api_tokens, sessions, invitations, bootstrap_tokens, persons, organisations",
   );
 }
 

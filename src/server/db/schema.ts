@@ -126,6 +126,16 @@ export interface ItemsTable {
   statistics_consent: boolean;
   closed_at: Date | null;
   summary: string | null;
+  /** The STIX id an imported or federated item had where it came from (null: ours, `type--id`). */
+  stix_id: Generated<string | null>;
+  /** The `modified` of the STIX version held, for idempotent re-imports. */
+  stix_modified: Generated<Date | null>;
+  /** Who an imported or federated item is shown as coming from. */
+  source_name: Generated<string | null>;
+  /** The peer exchange a federated item came from; such items are read-only. */
+  federated_from: Generated<string | null>;
+  /** STIX properties of an imported object that have no Roundtable field (kept for export). */
+  stix_extra: Generated<Record<string, unknown> | null>;
 }
 
 /** Columns every piece of content carries for the TLP predicate. */
@@ -148,6 +158,7 @@ export interface ItemVersionsTable extends ContentColumns {
   details: Record<string, unknown>;
   edited_by: string;
   edited_at: Date;
+  stix_modified: Generated<Date | null>;
 }
 
 export interface CommentsTable extends ContentColumns {
@@ -456,6 +467,49 @@ export interface SchemaMigrationsTable {
   applied_at: Date;
 }
 
+export interface FederationPeersTable {
+  id: string;
+  name: string;
+  api_root: string;
+  collection_id: string | null;
+  remote_username: string;
+  /** The credential Roundtable presents to the peer: it must be sent, so it cannot be hashed. */
+  remote_secret: string;
+  partner: boolean;
+  pull: boolean;
+  push: boolean;
+  inbound_prefix: string;
+  inbound_token_hash: string;
+  steward_id: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  pulled_until: string | null;
+  pushed_until: string | null;
+  last_run_at: Date | null;
+  last_error: string | null;
+}
+
+export interface ItemReleasesTable {
+  item_id: string;
+  peer_id: string;
+  released_by: string;
+  released_at: Date;
+}
+
+export interface TaxiiStatusesTable {
+  id: string;
+  owner: string;
+  status: "pending" | "complete";
+  request_timestamp: string;
+  total_count: number;
+  success_count: number;
+  failure_count: number;
+  pending_count: number;
+  successes: unknown[];
+  failures: unknown[];
+  created_at: Date;
+}
+
 /** Every table Roundtable owns. */
 export interface ItemReadsTable {
   item_id: string;
@@ -507,12 +561,17 @@ export interface DB {
   service_dependencies: ServiceDependenciesTable;
   iim_coefficients: IimCoefficientsTable;
   item_reads: ItemReadsTable;
+  federation_peers: FederationPeersTable;
+  item_releases: ItemReleasesTable;
+  taxii_statuses: TaxiiStatusesTable;
+  server_keys: { name: string; value: string };
 }
 
 /** Tables in an order that respects foreign keys (backup and restore use it). */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   "organisations",
   "persons",
+  "federation_peers",
   "invitations",
   "bootstrap_tokens",
   "sessions",
@@ -551,5 +610,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "service_dependencies",
   "iim_coefficients",
   "item_reads",
+  "item_releases",
+  "taxii_statuses",
+  "server_keys",
   "audit_log",
 ] as const satisfies readonly (keyof DB)[];

@@ -10,8 +10,13 @@ export const SESSION_COOKIE = "rt_session";
 declare module "fastify" {
   interface FastifyRequest {
     auth: Authenticated | null;
+    /** A peer exchange's token (rtp_…): only the TAXII server accepts it. */
+    peerToken: string | null;
   }
 }
+
+/** Tokens given to peer exchanges start with this; they never authenticate a person. */
+export const PEER_TOKEN_PREFIX = "rtp_";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -31,11 +36,16 @@ function parseAuthorization(header: string): { token: string; email?: string } |
 /** Resolves who is calling on every request; routes then demand what they need. */
 export function installAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("auth", null);
+  app.decorateRequest("peerToken", null);
   app.addHook("onRequest", async (request) => {
     const header = request.headers.authorization;
     if (header) {
       const parsed = parseAuthorization(header);
       if (!parsed) throw new AppError("unauthenticated", "Use Bearer <token> or Basic <e-mail:token>.");
+      if (parsed.token.startsWith(PEER_TOKEN_PREFIX)) {
+        request.peerToken = parsed.token;
+        return;
+      }
       request.auth = await authenticateToken(deps, parsed.token, parsed.email);
       return;
     }

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../context.js";
 import { MAIL_CHANNEL } from "../notifications/notify.js";
+import { runFederation } from "../services/federation.service.js";
 import { queueDigests } from "./digest.js";
 import { drainOutbox } from "./outbox.js";
 import { askForMeasureReviews, escalateOverdueActions, escalateUnacknowledgedWarnings, remindActionsDue } from "./sweeps.js";
@@ -38,8 +39,14 @@ export function nextDailyAt(now: Date, hour: number): Date {
 }
 
 /** The jobs of a Roundtable instance. */
-export function standardJobs(digestHourUtc: number): Job[] {
+export function standardJobs(digestHourUtc: number, federationIntervalMs = 5 * MINUTE): Job[] {
   return [
+    {
+      name: "federation",
+      next: (now) => new Date(now.getTime() + federationIntervalMs),
+      run: async (deps) => runFederation(deps),
+      leaseMs: 30 * MINUTE,
+    },
     { name: "action-reminders", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: remindActionsDue },
     { name: "action-escalations", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: escalateOverdueActions },
     { name: "warning-escalations", next: (now) => new Date(now.getTime() + MINUTE), run: escalateUnacknowledgedWarnings },

@@ -7,8 +7,15 @@ import type { AuditLogTable } from "../db/schema.js";
 import { actionSql, agendaItemSql, callSql, dependencySql, meetingSql, serviceSql } from "./readable.js";
 
 /** Categories decide who sees an entry: the secretariat sees every administrative one. */
-export type AuditCategory = "auth" | "membership" | "documents" | "admin" | "content" | "token";
-export const ADMINISTRATIVE_CATEGORIES: readonly AuditCategory[] = ["auth", "membership", "documents", "admin", "token"];
+export type AuditCategory = "auth" | "membership" | "documents" | "admin" | "content" | "token" | "federation";
+export const ADMINISTRATIVE_CATEGORIES: readonly AuditCategory[] = [
+  "auth",
+  "membership",
+  "documents",
+  "admin",
+  "token",
+  "federation",
+];
 
 /** One event to record. Never put content (titles, bodies) in details: labels and ids only. */
 export interface AuditEvent {

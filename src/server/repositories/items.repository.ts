@@ -1,13 +1,14 @@
 // Items: every read carries the TLP read predicate compiled from the shared policy (layer 1);
 // row-level security on the same tables is layer 2. This is the only code that touches items.
-import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, type Insertable, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { readPredicateSql } from "../../shared/policy-sql.js";
 import type { ItemFilters } from "../../shared/schemas/index.js";
 import { TLP_LABELS, type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Queryable, Tx } from "../db/database.js";
 import type { DB, ItemsTable, ItemVersionsTable } from "../db/schema.js";
 
-export type ItemRow = Omit<Selectable<ItemsTable>, "search">;
+type StixColumns = "stix_id" | "stix_modified" | "source_name" | "federated_from" | "stix_extra";
+export type ItemRow = Omit<Selectable<ItemsTable>, "search" | StixColumns> & Partial<Pick<Selectable<ItemsTable>, StixColumns>>;
 /** An item row with its author's and organisation's names, as every read returns it. */
 export type ItemWithNames = ItemRow & { author_name: string; organisation_name: string; comment_count: number };
 
@@ -37,6 +38,11 @@ const COLUMNS = [
   "i.statistics_consent",
   "i.closed_at",
   "i.summary",
+  "i.stix_id",
+  "i.stix_modified",
+  "i.source_name",
+  "i.federated_from",
+  "i.stix_extra",
   "ap.name as author_name",
   "ao.name as organisation_name",
 ] as const;
@@ -262,7 +268,7 @@ export async function updateItem(
 }
 
 /** Records the state of an item as one version in its history. */
-export async function insertVersion(trx: Tx, row: Selectable<ItemVersionsTable>): Promise<void> {
+export async function insertVersion(trx: Tx, row: Insertable<ItemVersionsTable>): Promise<void> {
   await trx.insertInto("item_versions").values(row).execute();
 }
 

@@ -5,6 +5,7 @@ export * from "./calls.schemas.js";
 export * from "./collaboration.schemas.js";
 export * from "./common.js";
 export * from "./documents.schemas.js";
+export * from "./federation.schemas.js";
 export * from "./insight.schemas.js";
 export * from "./interdependencies.schemas.js";
 export * from "./items.schemas.js";

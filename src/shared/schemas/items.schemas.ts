@@ -38,6 +38,7 @@ export const CreateItemRequest = z.discriminatedUnion("kind", [
   variant("emerging-trend"),
   variant("exercise"),
   variant("announcement"),
+  variant("indicator"),
   variant("rfi"),
   variant("measure"),
 ]);

@@ -227,6 +227,19 @@ export const KIND_FIELDS: KindFieldSpecs = {
     afterActionReport: { type: "textarea", label: "After-action report", maxLength: 50_000, rows: 8 },
   },
   announcement: {},
+  indicator: {
+    pattern: {
+      type: "textarea",
+      label: "Pattern",
+      hint: "A STIX pattern, e.g. [ipv4-addr:value = '198.51.100.7'].",
+      maxLength: 20_000,
+      rows: 3,
+    },
+    patternType: { type: "text", label: "Pattern language", hint: "stix, snort, suricata, sigma, yara…", maxLength: 50 },
+    validFrom: { type: "datetime", label: "Valid from", initial: () => new Date() },
+    validUntil: { type: "datetime", label: "Valid until" },
+    indicatorTypes: { type: "list", label: "Indicator types", itemName: "type", maxLength: 100 },
+  },
   rfi: {
     dueAt: {
       type: "datetime",

@@ -5,6 +5,7 @@ import { INFORMATION_STATEMENTS } from "./003-information.sql.js";
 import { MEETINGS_STATEMENTS } from "./004-meetings.sql.js";
 import { MEASURES_STATEMENTS } from "./005-measures.sql.js";
 import { INSIGHT_STATEMENTS } from "./006-insight.sql.js";
+import { FEDERATION_STATEMENTS } from "./007-federation.sql.js";
 
 /** One versioned migration: statements run in order inside one transaction. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "meetings-calls-notifications", statements: MEETINGS_STATEMENTS },
   { version: 5, name: "measures-interdependencies", statements: MEASURES_STATEMENTS },
   { version: 6, name: "participation-insight", statements: INSIGHT_STATEMENTS },
+  { version: 7, name: "stix-taxii-federation", statements: FEDERATION_STATEMENTS },
 ];
