@@ -58,13 +58,19 @@ export async function releasesOf(trx: Tx, itemId: string) {
     .execute();
 }
 
-/** Records a release of an item to a peer (idempotent). */
+/**
+ * Records a release of an item to a peer (idempotent). The item counts as added anew for TAXII
+ * (its updated_at moves), so a peer polling with added_after receives it on its next round.
+ */
 export async function insertRelease(trx: Tx, row: { item_id: string; peer_id: string; released_by: string; released_at: Date }) {
-  await trx
+  const added = await trx
     .insertInto("item_releases")
     .values(row)
     .onConflict((oc) => oc.columns(["item_id", "peer_id"]).doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(added.numInsertedRows ?? 0) > 0) {
+    await trx.updateTable("items").set({ updated_at: row.released_at }).where("id", "=", row.item_id).execute();
+  }
 }
 
 /** Withdraws a release (what the peer already received stays there). */

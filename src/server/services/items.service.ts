@@ -87,6 +87,8 @@ function summaries(rows: ItemWithNames[], viewer: Viewer): ItemSummary[] {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
+    source: r.source_name ?? null,
+    federated: Boolean(r.federated_from),
     excerpt: excerpt(r.body),
     comments: Number(r.comment_count ?? 0),
   }));
@@ -166,6 +168,9 @@ async function readableOr404(trx: Tx, id: string): Promise<ItemWithNames> {
 }
 
 function requireOriginator(row: ItemRow, viewer: Viewer, what: string): void {
+  if (row.federated_from) {
+    throw new AppError("federated_read_only", "This item came from a peer exchange: it is read-only here.");
+  }
   if (row.author_organisation_id !== viewer.organisationId) {
     throw new AppError("not_originator", `Only the originating organisation may ${what}.`);
   }
@@ -296,6 +301,8 @@ export async function updateItem(
       details,
       status: row.kind === "measure" ? row.status : statusOf(row.kind as ItemKind, details, row.closed_at !== null),
       updated_at: now,
+      // An imported item edited here is a newer STIX version of it.
+      ...(row.stix_id ? { stix_modified: now } : {}),
     };
     await itemsRepo.updateItem(trx, id, patch);
     await snapshot(trx, { ...row, ...patch }, viewer, now, row.version + 1);

@@ -77,6 +77,10 @@ const ItemCore = {
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: z.number().int(),
+  /** Who an imported or federated item came from (its STIX creator, or the peer exchange). */
+  source: z.string().nullable(),
+  /** Arrived from a peer exchange: read-only here, and never sent back there. */
+  federated: z.boolean(),
 };
 
 export const Item = z.object({
