@@ -161,7 +161,7 @@ for (const backend of testBackends()) {
       const result = await call(x.url, x.people.sec!.token, "POST", `/api/federation/peers/${peer}/run`);
       assert.equal(result.status, 200, JSON.stringify(result.body));
       assert.equal(result.body.error, null, String(result.body.error));
-      return result.body as { pulled: number; pushed: number };
+      return result.body as unknown as { pulled: number; pushed: number };
     };
 
     it("only the secretariat manages peers", async () => {

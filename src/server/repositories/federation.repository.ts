@@ -68,7 +68,7 @@ export async function insertRelease(trx: Tx, row: { item_id: string; peer_id: st
     .values(row)
     .onConflict((oc) => oc.columns(["item_id", "peer_id"]).doNothing())
     .executeTakeFirst();
-  if (Number(added.numInsertedRows ?? 0) > 0) {
+  if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
     await trx.updateTable("items").set({ updated_at: row.released_at }).where("id", "=", row.item_id).execute();
   }
 }
