@@ -471,22 +471,22 @@ export interface FederationPeersTable {
   id: string;
   name: string;
   api_root: string;
-  collection_id: string | null;
-  remote_username: string;
+  collection_id: Generated<string | null>;
+  remote_username: Generated<string>;
   /** The credential Roundtable presents to the peer: it must be sent, so it cannot be hashed. */
-  remote_secret: string;
+  remote_secret: Generated<string>;
   partner: boolean;
-  pull: boolean;
-  push: boolean;
+  pull: Generated<boolean>;
+  push: Generated<boolean>;
   inbound_prefix: string;
   inbound_token_hash: string;
   steward_id: string;
   created_at: Date;
-  revoked_at: Date | null;
-  pulled_until: string | null;
-  pushed_until: string | null;
-  last_run_at: Date | null;
-  last_error: string | null;
+  revoked_at: Generated<Date | null>;
+  pulled_until: Generated<string | null>;
+  pushed_until: Generated<string | null>;
+  last_run_at: Generated<Date | null>;
+  last_error: Generated<string | null>;
 }
 
 export interface ItemReleasesTable {

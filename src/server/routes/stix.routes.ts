@@ -63,7 +63,7 @@ export async function stixRoutes(app: FastifyInstance, deps: Deps): Promise<void
   await app.register(async (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
     // Bundles are streamed to the importer, never buffered whole: the route reads the raw body.
-    scope.removeContentTypeParser(["application/json"]);
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(/^application\/(stix\+)?json/i, (_request, payload, done) => done(null, payload));
 
     r.get(
