@@ -192,7 +192,7 @@ for (const backend of testBackends()) {
 
     it("rejects a bad bundle whole, listing every problem by path", async () => {
       const before = await count();
-      const objects = goodObjects().map((o) => ({ ...o, id: String(o.id).replace(/^(\w+)--\w/, "$1--f") }));
+      const objects: Json[] = goodObjects().map((o) => ({ ...o, id: String(o.id).replace(/^(\w+)--\w/, "$1--f") }));
       objects.push(
         {
           type: "indicator",
