@@ -2,11 +2,13 @@
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../server/config.js";
 import { registerAdminCommands } from "./admin.commands.js";
+import { registerFederationCommands } from "./federation.commands.js";
 import { registerInsightCommands } from "./insight.commands.js";
 import { registerItemCommands } from "./items.commands.js";
 import { registerJobCommands } from "./jobs.commands.js";
 import { registerMeasureCommands } from "./measures.commands.js";
 import { registerServerCommands } from "./server.commands.js";
+import { registerStixCommands } from "./stix.commands.js";
 
 const program = new Command()
   .name("roundtable")
@@ -19,6 +21,8 @@ registerItemCommands(program);
 registerJobCommands(program);
 registerMeasureCommands(program);
 registerInsightCommands(program);
+registerStixCommands(program);
+registerFederationCommands(program);
 
 try {
   loadConfig();
