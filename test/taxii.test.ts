@@ -370,6 +370,23 @@ for (const backend of testBackends()) {
       await assert.rejects(wrong.collections(root), (e: TaxiiError) => e.status === 401);
     });
 
+    it("answers 413 over max_content_length and 404 in the TAXII shape for an unknown collection", async () => {
+      const apiRoot = await client("bob").apiRoot(root);
+      const huge = JSON.stringify({ objects: [{ type: "note", padding: "x".repeat(apiRoot.max_content_length) }] });
+      const tooBig = await fetch(`${root}collections/${community}/objects/`, {
+        method: "POST",
+        headers: { accept: TAXII, "content-type": TAXII, authorization: `Bearer ${people.bob!.token}` },
+        body: huge,
+      });
+      assert.equal(tooBig.status, 413);
+      assert.equal(tooBig.headers.get("content-type"), TAXII);
+      const unknown = await fetch(`${root}collections/${uuidFrom("nowhere")}/`, {
+        headers: { accept: TAXII, authorization: `Bearer ${people.bob!.token}` },
+      });
+      assert.equal(unknown.status, 404);
+      assert.equal(((await unknown.json()) as { http_status: string }).http_status, "404");
+    });
+
     it("refuses DELETE: shared items are withdrawn by label, not deleted", async () => {
       await assert.rejects(
         client("bob").deleteObject(root, community, `indicator--${items.clear}`),

@@ -37,8 +37,6 @@ export const ERROR_CATALOGUE = {
       "A STIX bundle or MISP event failed validation; nothing was imported. `details.issues` lists every error by path.",
   },
   federated_read_only: { status: 403, description: "A federated item is read-only: it belongs to the exchange it came from." },
-  peer_unreachable: { status: 502, description: "The peer exchange did not answer as a TAXII 2.1 server should." },
-  not_acceptable: { status: 406, description: "The Accept header asks for a media type this resource cannot give." },
   payload_too_large: { status: 413, description: "The request body is larger than allowed." },
   unsupported_media_type: { status: 415, description: "The Content-Type is not supported." },
   rate_limited: { status: 429, description: "Too many requests; slow down." },
