@@ -50,7 +50,7 @@ for (const backend of testBackends()) {
     it("backs up and restores into an empty database with identical content and an intact chain", async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rt-backup-")), "exchange.json.gz");
       const counts = await backup(db, file);
-      assert.equal(counts.items, 110, "the demo's 36 items, 72 of history and 2 measures");
+      assert.equal(counts.items, 113, "the demo's 36 items, 72 of history, 2 measures and 3 from federation");
       assert.equal(counts.measures, 2);
       assert.equal(counts.service_dependencies, 6);
       assert.equal(counts.meetings, 5);

@@ -7,6 +7,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import { hashPassword } from "../security/passwords.js";
 import { DEMO_ACKNOWLEDGEMENTS, DEMO_COMMENTS, DEMO_GROUPS, DEMO_ITEMS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data.js";
 import { demoDetails } from "./demo-details.js";
+import { seedFederation } from "./seed-federation.js";
 import { seedMeasures } from "./seed-measures.js";
 import { seedMeetings } from "./seed-meetings.js";
 import { seedParticipation } from "./seed-participation.js";
@@ -268,15 +269,16 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
       },
       now,
     );
+    const federated = await seedFederation(trx, { person: (email) => personIds.get(email) ?? fail(`person ${email}`) }, now);
     await appendAudit(trx, {
       at: now,
       actorId: null,
       organisationId: null,
       category: "admin",
       action: "demo.seeded",
-      details: { items: DEMO_ITEMS.length + history, persons: personIds.size },
+      details: { items: DEMO_ITEMS.length + history + federated, persons: personIds.size },
     });
-    return { persons: personIds.size, items: DEMO_ITEMS.length + history };
+    return { persons: personIds.size, items: DEMO_ITEMS.length + history + federated };
   });
 }
 
