@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/database.js";
 import { PEER_TOKEN_PREFIX } from "../http/auth.js";
+import { versionRow } from "../repositories/items.repository.js";
 import { hashSecret, randomSecret } from "../security/secrets.js";
 
 type Ids = {
@@ -117,24 +118,7 @@ export async function seedFederation(trx: Tx, ids: Ids, now: Date): Promise<numb
     await trx.insertInto("items").values(row).execute();
     await trx
       .insertInto("item_versions")
-      .values({
-        item_id: id,
-        version: 1,
-        title: row.title,
-        body: row.body,
-        sectors: row.sectors,
-        details: row.details,
-        tlp: row.tlp,
-        audience_exchange: true,
-        audience_organisations: [],
-        audience_groups: [],
-        audience_persons: [],
-        author_id: row.author_id,
-        author_organisation_id: row.author_organisation_id,
-        edited_by: row.author_id,
-        edited_at: created,
-        stix_modified: created,
-      })
+      .values(versionRow(row, 1, row.author_id, created, created))
       .execute();
     // Anna's organisation releases its AMBER indicator to the partner ISAC.
     if (item.tlp === "TLP:AMBER") {

@@ -267,6 +267,34 @@ export async function updateItem(
     .execute();
 }
 
+/** The history row of an item's state as version `version`, edited by `editedBy` at `at`. */
+export function versionRow(
+  row: ItemRow,
+  version: number,
+  editedBy: string,
+  at: Date,
+  stixModified: Date | null = null,
+): Insertable<ItemVersionsTable> {
+  return {
+    item_id: row.id,
+    version,
+    title: row.title,
+    body: row.body,
+    sectors: row.sectors,
+    details: row.details,
+    tlp: row.tlp,
+    audience_exchange: row.audience_exchange,
+    audience_organisations: row.audience_organisations,
+    audience_groups: row.audience_groups,
+    audience_persons: row.audience_persons,
+    author_id: row.author_id,
+    author_organisation_id: row.author_organisation_id,
+    edited_by: editedBy,
+    edited_at: at,
+    stix_modified: stixModified,
+  };
+}
+
 /** Records the state of an item as one version in its history. */
 export async function insertVersion(trx: Tx, row: Insertable<ItemVersionsTable>): Promise<void> {
   await trx.insertInto("item_versions").values(row).execute();

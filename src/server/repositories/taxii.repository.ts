@@ -55,6 +55,7 @@ export interface TaxiiRow {
   audience_organisations: string[];
   audience_groups: string[];
   audience_persons: string[];
+  federated_from: string | null;
 }
 
 const TYPE_SQL = `coalesce(split_part(i.stix_id, '--', 1), CASE i.kind ${ITEM_KINDS.map((k) => `WHEN '${k}' THEN '${stixTypeOf(k)}'`).join(" ")} END)`;
@@ -91,7 +92,7 @@ function filters(q: PageQuery, addedColumn: string) {
 
 const ITEM_COLUMNS = sql.raw(`i.id, i.kind, i.sectors, i.tlp, i.created_at, i.status, i.anonymous, i.pseudonym,
   i.author_organisation_id, ao.name AS organisation_name, i.stix_id, i.source_name, i.stix_extra,
-  i.audience_exchange, i.audience_organisations, i.audience_groups, i.audience_persons`);
+  i.audience_exchange, i.audience_organisations, i.audience_groups, i.audience_persons, i.federated_from`);
 
 /** A page of current versions (the default `match[version]=last`), limit + 1 rows to tell `more`. */
 async function lastVersions(trx: Tx, q: PageQuery): Promise<TaxiiRow[]> {
@@ -178,4 +179,15 @@ export async function paginationKey(trx: Tx, fresh: string): Promise<string> {
     .where("name", "=", "taxii-pagination")
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+/** Which of these items are released to the peer. */
+export async function releasedTo(trx: Tx, peerId: string, itemIds: readonly string[]): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom("item_releases")
+    .select("item_id")
+    .where("peer_id", "=", peerId)
+    .where("item_id", "in", [...itemIds])
+    .execute();
+  return new Set(rows.map((r) => r.item_id));
 }

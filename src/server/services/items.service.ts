@@ -142,23 +142,7 @@ export function contentAudit(
 }
 
 async function snapshot(trx: Tx, row: ItemRow, viewer: Viewer, at: Date, version: number): Promise<void> {
-  await itemsRepo.insertVersion(trx, {
-    item_id: row.id,
-    version,
-    title: row.title,
-    body: row.body,
-    sectors: row.sectors,
-    details: row.details,
-    tlp: row.tlp,
-    audience_exchange: row.audience_exchange,
-    audience_organisations: row.audience_organisations,
-    audience_groups: row.audience_groups,
-    audience_persons: row.audience_persons,
-    author_id: row.author_id,
-    author_organisation_id: row.author_organisation_id,
-    edited_by: viewer.personId,
-    edited_at: at,
-  });
+  await itemsRepo.insertVersion(trx, itemsRepo.versionRow(row, version, viewer.personId, at, row.stix_modified ?? null));
 }
 
 async function readableOr404(trx: Tx, id: string): Promise<ItemWithNames> {

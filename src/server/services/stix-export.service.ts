@@ -19,43 +19,14 @@ import {
   linkToStix,
   organisationIdentity,
   referenceObjects,
-  type StixItemSource,
   type StixObject,
   sightingToStix,
   stixIdOf,
+  stixSourceOf,
 } from "../stix/to-stix.js";
 
 /** The most items one bundle export holds. */
 export const MAX_EXPORT_ITEMS = 10_000;
-
-function sourceOf(row: ItemWithNames): StixItemSource {
-  return {
-    id: row.id,
-    kind: row.kind as ItemKind,
-    title: row.title,
-    body: row.body,
-    sectors: row.sectors,
-    tlp: row.tlp,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-    details: row.details,
-    status: row.status,
-    anonymous: row.anonymous,
-    pseudonym: row.pseudonym,
-    organisationId: row.author_organisation_id,
-    stixId: row.stix_id ?? null,
-    stixModified: row.stix_modified ?? null,
-    sourceName: row.source_name ?? null,
-    extra: row.stix_extra ?? null,
-    audience: {
-      exchange: row.audience_exchange,
-      organisations: row.audience_organisations,
-      groups: row.audience_groups,
-      persons: row.audience_persons,
-    },
-  };
-}
 
 /** What to export: one item, or the items matching filters (newest first, at most `limit`). */
 export type ExportSelection = { item: string } | { filters: ItemFilters; limit: number };
@@ -81,7 +52,7 @@ export async function exportBundle(deps: Deps, viewer: Viewer, selection: Export
     const objects: StixObject[] = [];
     const identities = new Map<string, StixObject>();
     for (const row of rows) {
-      const source = sourceOf(row);
+      const source = stixSourceOf(row, true);
       objects.push(itemToStix(source));
       const identity = creatorIdentity(source, row.organisation_name);
       identities.set(identity.id, identity);

@@ -13,7 +13,7 @@ import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
 import type { CommentsTable, ItemLinksTable, ItemVersionsTable } from "../db/schema.js";
 import { appendAudit } from "../repositories/audit.repository.js";
-import type { ItemRow } from "../repositories/items.repository.js";
+import { type ItemRow, versionRow } from "../repositories/items.repository.js";
 import * as stixRepo from "../repositories/stix.repository.js";
 import { BundleTooLarge, readBundle } from "../stix/bundle-reader.js";
 import { labelOf, labelOfMarking, type Mapped, mapStixObject } from "../stix/from-stix.js";
@@ -241,24 +241,7 @@ class Run {
   }
 
   private version(row: ItemRow, version: number, modified: Date, at: Date): Insertable<ItemVersionsTable> {
-    return {
-      item_id: row.id,
-      version,
-      title: row.title,
-      body: row.body,
-      sectors: row.sectors,
-      details: row.details,
-      tlp: row.tlp,
-      audience_exchange: row.audience_exchange,
-      audience_organisations: row.audience_organisations,
-      audience_groups: row.audience_groups,
-      audience_persons: row.audience_persons,
-      author_id: row.author_id,
-      author_organisation_id: row.author_organisation_id,
-      edited_by: this.author.id,
-      edited_at: at,
-      stix_modified: modified,
-    };
+    return versionRow(row, version, this.author.id, at, modified);
   }
 
   private async update(p: Pending, h: stixRepo.Held, modified: Date, now: Date): Promise<void> {

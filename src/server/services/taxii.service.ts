@@ -2,13 +2,13 @@
 // working groups, sent to me) or the one collection a peer exchange is given (the egress policy),
 // pages of STIX objects with signed `next` tokens, manifests, versions, and POSTed objects.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import type { ItemKind } from "../../shared/kinds.js";
+import { mayLeaveFor } from "../../shared/egress.js";
 import { isStixId, isStixTimestamp } from "../../shared/stix-validate.js";
 import type { Deps, Viewer } from "../context.js";
 import type { Tx } from "../db/database.js";
 import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/taxii.repository.js";
-import { creatorIdentity, itemToStix, referenceObjects, type StixObject, uuidFrom } from "../stix/to-stix.js";
+import { creatorIdentity, itemToStix, referenceObjects, type StixObject, stixSourceOf, uuidFrom } from "../stix/to-stix.js";
 import { importObjects } from "./stix-import.service.js";
 
 /** A peer exchange authenticated with the token it was given. */
@@ -237,39 +237,6 @@ export interface Page {
   next?: string;
 }
 
-function sourceOf(row: repo.TaxiiRow, principal: TaxiiPrincipal) {
-  return {
-    id: row.id,
-    kind: row.kind as ItemKind,
-    title: row.title,
-    body: row.body,
-    sectors: row.sectors,
-    tlp: row.tlp,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-    details: row.details,
-    status: row.status,
-    anonymous: row.anonymous,
-    pseudonym: row.pseudonym,
-    organisationId: row.author_organisation_id,
-    stixId: row.stix_id,
-    stixModified: row.stix_modified,
-    sourceName: row.source_name,
-    extra: row.stix_extra,
-    ...(principal.kind === "person"
-      ? {
-          audience: {
-            exchange: row.audience_exchange,
-            organisations: row.audience_organisations,
-            groups: row.audience_groups,
-            persons: row.audience_persons,
-          },
-        }
-      : {}),
-  };
-}
-
 function run<T>(deps: Deps, principal: TaxiiPrincipal, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return principal.kind === "person" ? deps.db.asViewer(principal.viewer.personId, fn) : deps.db.asOwner(fn);
 }
@@ -297,9 +264,12 @@ export async function objectsPage(
     versions: filters.versions,
     limit: filters.limit,
   };
-  const rows = await run(deps, principal, async (trx) => {
+  const built = await run(deps, principal, async (trx) => {
     const found = await repo.objectsPage(trx, query);
-    if (principal.kind === "peer" && found.length) {
+    if (principal.kind === "peer") await checkEgress(trx, principal.peer, found.slice(0, filters.limit));
+    const page = buildPage(found, principal, filters.limit);
+    // What left is audited in the same transaction, item by item as sent (not as fetched).
+    if (principal.kind === "peer" && page.rows.length) {
       await appendAudit(trx, {
         at: deps.clock(),
         actorId: null,
@@ -308,39 +278,65 @@ export async function objectsPage(
         action: "federation.served",
         subjectType: "peer",
         subjectId: principal.peer.id,
-        details: {
-          count: Math.min(found.length, filters.limit),
-          items: found
-            .slice(0, filters.limit)
-            .map((r) => r.id)
-            .join(","),
-        },
+        details: { count: page.rows.length, items: page.rows.map((r) => r.id).join(",") },
       });
     }
-    return found;
+    return page;
   });
-  const objects: StixObject[] = [];
-  const added: Page["added"] = [];
-  const extras = new Map<string, StixObject>();
-  let taken = 0;
-  for (const row of rows.slice(0, filters.limit)) {
-    const source = sourceOf(row, principal);
-    const object = itemToStix(source);
-    const identity = creatorIdentity(source, row.organisation_name);
-    const wanted = [identity, ...referenceObjects([object])].filter((o) => !extras.has(o.id));
-    if (taken > 0 && objects.length + wanted.length + extras.size + 1 > filters.limit) break;
-    objects.push(object);
-    added.push({ id: object.id, dateAdded: row.date_added, version: String(object.modified) });
-    if (objects.length + extras.size + wanted.length <= filters.limit) for (const o of wanted) extras.set(o.id, o);
-    taken++;
-  }
-  const more = taken < rows.length;
-  const last = rows[taken - 1];
-  const page: Page = { objects: [...objects, ...extras.values()], added, more };
-  if (more && last) {
+  const last = built.rows.at(-1);
+  const page: Page = { objects: built.objects, added: built.added, more: built.more };
+  if (built.more && last) {
     page.next = await encodeNext(deps, { dateAdded: last.date_added, id: last.id, version: last.version }, filterKey);
   }
   return page;
+}
+
+/**
+ * The objects of one page: items in order, then the reference objects they use (identities,
+ * markings, the extension), all within `limit`; one item always goes, even alone.
+ */
+function buildPage(rows: repo.TaxiiRow[], principal: TaxiiPrincipal, limit: number) {
+  const objects: StixObject[] = [];
+  const added: Page["added"] = [];
+  const extras = new Map<string, StixObject>();
+  const taken: repo.TaxiiRow[] = [];
+  for (const row of rows.slice(0, limit)) {
+    const source = stixSourceOf(row, principal.kind === "person");
+    const object = itemToStix(source);
+    const identity = creatorIdentity(source, row.organisation_name);
+    const wanted = [identity, ...referenceObjects([object])].filter((o) => !extras.has(o.id));
+    if (taken.length > 0 && objects.length + 1 + extras.size + wanted.length > limit) break;
+    objects.push(object);
+    added.push({ id: object.id, dateAdded: row.date_added, version: String(object.modified) });
+    if (objects.length + extras.size + wanted.length <= limit) for (const o of wanted) extras.set(o.id, o);
+    taken.push(row);
+  }
+  return { objects: [...objects, ...extras.values()], added, rows: taken, more: taken.length < rows.length };
+}
+
+/**
+ * The second check of what leaves for a peer: every row the egress predicate let through must also
+ * pass the reference rule. Peers read as the owner (no row-level security), so this is the other layer;
+ * a disagreement is a bug, and nothing is sent.
+ */
+async function checkEgress(trx: Tx, peer: PeerPrincipal, rows: readonly repo.TaxiiRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const released = await repo.releasedTo(
+    trx,
+    peer.id,
+    rows.map((r) => r.id),
+  );
+  for (const row of rows) {
+    const item = {
+      tlp: row.tlp,
+      audienceExchange: row.audience_exchange,
+      federatedFrom: row.federated_from,
+      releasedTo: released.has(row.id) ? [peer.id] : [],
+    };
+    if (!mayLeaveFor(item, { id: peer.id, partner: peer.partner })) {
+      throw new Error(`egress check failed for item ${row.id}: the SQL predicate and the reference disagree`);
+    }
+  }
 }
 
 /** Stores the outcome of a POST as a status resource and returns it. */

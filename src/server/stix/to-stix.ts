@@ -37,6 +37,66 @@ export interface StixItemSource {
   audience?: { exchange: boolean; organisations: readonly string[]; groups: readonly string[]; persons: readonly string[] };
 }
 
+/** An item row as the repositories return it (only what the mapping reads). */
+export interface ItemRowLike {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  sectors: readonly string[];
+  tlp: TlpLabel;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+  details: Record<string, unknown>;
+  status: string | null;
+  anonymous: boolean;
+  pseudonym: string | null;
+  author_organisation_id: string;
+  stix_id?: string | null;
+  stix_modified?: Date | null;
+  source_name?: string | null;
+  stix_extra?: Record<string, unknown> | null;
+  audience_exchange: boolean;
+  audience_organisations: readonly string[];
+  audience_groups: readonly string[];
+  audience_persons: readonly string[];
+}
+
+/** The mapping's source of a row; the audience only for the exchange's own members, never for a peer. */
+export function stixSourceOf(row: ItemRowLike, withAudience: boolean): StixItemSource {
+  return {
+    id: row.id,
+    kind: row.kind as ItemKind,
+    title: row.title,
+    body: row.body,
+    sectors: row.sectors,
+    tlp: row.tlp,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    details: row.details,
+    status: row.status,
+    anonymous: row.anonymous,
+    pseudonym: row.pseudonym,
+    organisationId: row.author_organisation_id,
+    stixId: row.stix_id ?? null,
+    stixModified: row.stix_modified ?? null,
+    sourceName: row.source_name ?? null,
+    extra: row.stix_extra ?? null,
+    ...(withAudience
+      ? {
+          audience: {
+            exchange: row.audience_exchange,
+            organisations: row.audience_organisations,
+            groups: row.audience_groups,
+            persons: row.audience_persons,
+          },
+        }
+      : {}),
+  };
+}
+
 /** A UUIDv4-shaped id derived from a seed: stable, so re-exports keep their ids. */
 export function uuidFrom(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
