@@ -146,9 +146,9 @@ for (const backend of testBackends()) {
       assert.equal(indicator?.kind, "indicator");
       assert.equal(indicator?.tlp, "TLP:GREEN");
       assert.equal(indicator?.source_name, "CERT Example");
-      assert.equal((indicator?.details as Json).pattern, "[ipv4-addr:value = '203.0.113.9']");
+      assert.equal((indicator!.details as Json).pattern, "[ipv4-addr:value = '203.0.113.9']");
       assert.equal((await byStix(ids.vulnerability))?.tlp, "TLP:CLEAR");
-      assert.deepEqual(((await byStix(ids.vulnerability))?.details as Json).cveIds, ["CVE-2026-1234"]);
+      assert.deepEqual(((await byStix(ids.vulnerability))!.details as Json).cveIds, ["CVE-2026-1234"]);
       const report = await byStix(ids.report);
       assert.equal(report?.kind, "analysis-report");
       const links = await db.kysely.selectFrom("item_links").selectAll().where("to_item_id", "=", report!.id).execute();
@@ -380,7 +380,7 @@ for (const backend of testBackends()) {
       assert.equal(response.statusCode, 200, response.body);
       const indicator = await byStix("indicator--7b4c3d5e-6f70-4b82-9c9d-0e1f2a3b4c5d");
       assert.equal(indicator?.tlp, "TLP:AMBER", "distribution 1 (this community) is stricter than the tag");
-      assert.equal((indicator?.details as Json).pattern, "[domain-name:value = 'grid-login.example']");
+      assert.equal((indicator!.details as Json).pattern, "[domain-name:value = 'grid-login.example']");
       const report = await byStix("report--5f2a1b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b");
       assert.match(report?.body ?? "", /Kit sold on a forum/);
       const unlabelled = {

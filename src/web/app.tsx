@@ -37,6 +37,8 @@ const IimPage = lazy(() => import("./pages/iim.page.js").then((m) => ({ default:
 const EditItemPage = lazy(() => import("./pages/edit-item.page.js").then((m) => ({ default: m.EditItemPage })));
 const ParticipationPage = lazy(() => import("./pages/participation.page.js").then((m) => ({ default: m.ParticipationPage })));
 const MyOrganisationPage = lazy(() => import("./pages/my-organisation.page.js").then((m) => ({ default: m.MyOrganisationPage })));
+const ImportPage = lazy(() => import("./pages/import.page.js").then((m) => ({ default: m.ImportPage })));
+const FederationPage = lazy(() => import("./pages/federation.page.js").then((m) => ({ default: m.FederationPage })));
 const InsightPage = lazy(() => import("./pages/insight.page.js").then((m) => ({ default: m.InsightPage })));
 
 type Params = Record<string, string>;
@@ -70,6 +72,7 @@ const ROUTES: readonly Route[] = [
     render: (p) => <EditItemPage key={p.id} id={p.id ?? ""} />,
   },
   { path: "/search", render: () => <SearchPage /> },
+  { path: "/import", render: () => <ImportPage /> },
   { path: "/meetings", render: () => <MeetingsPage /> },
   {
     path: "/meetings/:id",
@@ -102,6 +105,7 @@ const ROUTES: readonly Route[] = [
   { path: "/documents", render: () => <DocumentsPage /> },
   { path: "/audit", render: () => <AuditPage /> },
   { path: "/admin", secretariatOnly: true, render: () => <AdminPage /> },
+  { path: "/federation", secretariatOnly: true, render: () => <FederationPage /> },
 ];
 
 function findRoute(pathname: string): { route: Route; params: Params } | null {

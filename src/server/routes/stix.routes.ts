@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../shared/errors.js";
 import { mispToStix } from "../../shared/misp.js";
-import { ItemFilters, TlpLabelSchema, Uuid } from "../../shared/schemas/index.js";
+import { ImportQuery, ImportSummary, ItemFilters, MispImportSummary, Uuid } from "../../shared/schemas/index.js";
 import { EXTENSION_SCHEMA_PATH, roundtableExtensionSchema } from "../../shared/stix-extension.js";
 import type { Deps, Viewer } from "../context.js";
 import { requireAuth, viewerOf } from "../http/auth.js";
@@ -15,23 +15,6 @@ import { exportBundle, MAX_EXPORT_ITEMS } from "../services/stix-export.service.
 import { type ImportOutcome, ImportRejected, importBundleStream, importObjects } from "../services/stix-import.service.js";
 
 const STIX_MEDIA_TYPE = "application/stix+json;version=2.1";
-
-const ImportQuery = z.strictObject({
-  /** The label of objects without a TLP marking; without it such objects are refused. */
-  tlp: TlpLabelSchema.optional(),
-  /** Who imported items are for: the whole exchange (default), your organisation, or a working group. */
-  audience: z.enum(["exchange", "organisation"]).default("exchange"),
-  group: Uuid.optional(),
-});
-
-const ImportSummary = z.object({
-  total: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
-  ids: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
-});
 
 const ExportQuery = ItemFilters.extend({
   item: Uuid.optional(),
@@ -131,10 +114,7 @@ export async function stixRoutes(app: FastifyInstance, deps: Deps): Promise<void
           description:
             "Labels come from tlp: tags and the distribution (the stricter wins). An event with neither is refused unless ?tlp= gives its label: Roundtable never guesses one.",
           querystring: ImportQuery,
-          response: {
-            200: ImportSummary.extend({ converted: z.array(z.object({ path: z.string(), reason: z.string() })) }),
-            ...errors,
-          },
+          response: { 200: MispImportSummary, ...errors },
         },
         preHandler: auth,
       },

@@ -13,3 +13,4 @@ export * from "./measures.schemas.js";
 export * from "./meetings.schemas.js";
 export * from "./membership.schemas.js";
 export * from "./notifications.schemas.js";
+export * from "./stix.schemas.js";

@@ -12,6 +12,9 @@ interface NavEntry {
   current: (pathname: string) => boolean;
 }
 
+/** Above this many entries the navigation tightens its spacing, so that it still fits one line. */
+const DENSE_NAV = 12;
+
 const startsWith = (prefix: string) => (pathname: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 /** Moves focus to the page heading after client-side navigation so screen readers announce it. */
@@ -50,6 +53,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           current: (p) => p === "/" || (p.startsWith("/items/") && p !== "/items/new"),
         },
         { to: "/items/new", label: "Post", current: (p) => p === "/items/new" },
+        { to: "/import", label: "Import", current: startsWith("/import") },
         { to: "/search", label: "Search", current: startsWith("/search") },
         {
           to: "/meetings",
@@ -71,7 +75,12 @@ export function AppShell({ children }: { children: ReactNode }) {
               current: (p) => ["/participation", "/insight", "/my-organisation"].some((prefix) => startsWith(prefix)(p)),
             },
         { to: "/audit", label: "Audit", current: startsWith("/audit") },
-        ...(person.role === "secretariat" ? [{ to: "/admin", label: "Admin", current: startsWith("/admin") }] : []),
+        ...(person.role === "secretariat"
+          ? [
+              { to: "/admin", label: "Admin", current: startsWith("/admin") },
+              { to: "/federation", label: "Peers", current: startsWith("/federation") },
+            ]
+          : []),
         { to: "/account", label: "Account", current: startsWith("/account") },
       ];
 
@@ -92,7 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="brand-mark" aria-hidden="true" />
             Roundtable
           </Link>
-          <nav aria-label="Main" className="main-nav">
+          <nav aria-label="Main" className={nav.length > DENSE_NAV ? "main-nav main-nav-dense" : "main-nav"}>
             <ul>
               {nav.map((entry) => (
                 <li key={entry.to}>

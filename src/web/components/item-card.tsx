@@ -1,9 +1,10 @@
-// One entry of the feed or of search results: badge, kind, status, title link, originator, date, comments, excerpt.
+// One entry of the feed or of search results: badge, kind, status, title link, originator, source, date, comments, excerpt.
 import type { ReactNode } from "react";
 import type { ItemSummary } from "../data/types.js";
 import { kindName } from "../lib/format.js";
 import { Link } from "../router/router.js";
 import { DateTime } from "./date-time.js";
+import { ItemSource } from "./item-source.js";
 import { OriginatorName } from "./originator-name.js";
 import { StatusChip } from "./status-chip.js";
 import { TlpBadge } from "./tlp-badge.js";
@@ -25,6 +26,12 @@ export function ItemCard({ item, children }: { item: ItemSummary; children?: Rea
           <span>
             <OriginatorName item={item} />
           </span>
+          {(item.federated || item.source) && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <ItemSource item={item} />
+            </>
+          )}
           <span aria-hidden="true"> · </span>
           <DateTime iso={item.createdAt} />
           <span aria-hidden="true"> · </span>

@@ -101,9 +101,13 @@ export function request<T>(method: Method, path: string, body?: unknown, options
   return send<T>(method, path, JSON.stringify(body ?? {}), "application/json", options);
 }
 
-/** POSTs raw bytes (a file) as application/octet-stream and resolves with the parsed JSON answer. */
-export function upload<T>(path: string, file: Blob, options: RequestOptions = {}): Promise<T> {
-  return send<T>("POST", path, file, "application/octet-stream", options);
+/** POSTs raw bytes (a file) as `contentType` (application/octet-stream unless given) and resolves with the parsed JSON answer. */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  { contentType = "application/octet-stream", ...options }: RequestOptions & { contentType?: string } = {},
+): Promise<T> {
+  return send<T>("POST", path, file, contentType, options);
 }
 
 /** Builds a query string from the defined, non-empty values. */

@@ -31,9 +31,13 @@ import type {
   CurrentDocuments,
   Dependency,
   EndCallRequest,
+  FederationRun,
   FeedPage,
   IimCoefficients,
   IimSolution,
+  ImportFormat,
+  ImportOptions,
+  ImportSummary,
   InsightExportFormat,
   InsightReport,
   InvitationInfo,
@@ -58,6 +62,10 @@ import type {
   Ok,
   Organisation,
   ParticipationDashboard,
+  Peer,
+  PeerName,
+  PeerRequest,
+  PeerUpdateRequest,
   Person,
   PlanYearRequest,
   ProposeAgendaItemRequest,
@@ -66,6 +74,8 @@ import type {
   Reaction,
   Reactions,
   RecordAttendanceRequest,
+  RegisteredPeer,
+  Release,
   ReportImplementationRequest,
   ReviseMeasureRequest,
   RollCallRequest,
@@ -351,4 +361,36 @@ export const insightApi = {
   /** The download address of the report as PDF, CSV, a STIX 2.1 bundle or JSON. */
   exportUrl: (period: { from: string; to: string }, format: InsightExportFormat) =>
     `/api/insight/export${query({ from: period.from, to: period.to, format })}`,
+};
+
+const STIX_MEDIA_TYPE = "application/stix+json;version=2.1";
+
+/** STIX 2.1 bundles out (an item, a search) and STIX bundles or MISP events in. */
+export const stixApi = {
+  /** The download address of one item as a STIX 2.1 bundle. */
+  itemExportUrl: (id: string) => `/api/stix/export${query({ item: id })}`,
+  /** The download address of the items a search finds (the same filters as /api/search) as a STIX 2.1 bundle. */
+  searchExportUrl: (filters: ItemFilters) => `/api/stix/export${query({ ...filters })}`,
+  /** Imports a file: a STIX bundle (all-or-nothing) or a MISP event (converted to STIX first). */
+  import: (format: ImportFormat, file: Blob, options: ImportOptions) =>
+    upload<ImportSummary>(
+      `/api/${format === "misp" ? "misp" : "stix"}/import${query({ audience: options.audience, tlp: options.tlp })}`,
+      file,
+      { contentType: format === "misp" ? "application/json" : STIX_MEDIA_TYPE },
+    ),
+};
+
+/** Peer exchanges (secretariat) and releases of TLP:AMBER items to a named peer (originators). */
+export const federationApi = {
+  peers: (options?: RequestOptions) => request<Peer[]>("GET", "/api/federation/peers", undefined, options),
+  register: (body: PeerRequest) => request<RegisteredPeer>("POST", "/api/federation/peers", body),
+  update: (id: string, body: PeerUpdateRequest) => request<Peer>("PATCH", `/api/federation/peers/${enc(id)}`, body),
+  revoke: (id: string) => request<Peer>("DELETE", `/api/federation/peers/${enc(id)}`),
+  run: (id: string) => request<FederationRun>("POST", `/api/federation/peers/${enc(id)}/run`, {}),
+  /** Names of the active peers an item can be released to (any member). */
+  peerNames: (options?: RequestOptions) => request<PeerName[]>("GET", "/api/federation/peer-names", undefined, options),
+  releases: (itemId: string, options?: RequestOptions) =>
+    request<Release[]>("GET", `/api/items/${enc(itemId)}/releases`, undefined, options),
+  release: (itemId: string, peerId: string) => request<Release[]>("POST", `/api/items/${enc(itemId)}/releases`, { peerId }),
+  withdraw: (itemId: string, peerId: string) => request<Release[]>("DELETE", `/api/items/${enc(itemId)}/releases/${enc(peerId)}`),
 };

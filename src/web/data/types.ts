@@ -1,6 +1,7 @@
 // Types of the API payloads, inferred from the shared zod schemas (types only, no runtime cost).
 import type { z } from "zod";
 import type * as S from "../../shared/schemas/index.js";
+import type { TlpLabel } from "../../shared/tlp.js";
 
 export type {
   ActionItem,
@@ -142,6 +143,27 @@ export type HealthKpi = z.infer<typeof S.HealthKpi>;
 export type InsightReport = z.infer<typeof S.InsightReport>;
 export type StatTable = z.infer<typeof S.StatTable>;
 export type InsightExportFormat = z.infer<typeof S.InsightExportFormat>["format"];
+
+export type Peer = z.infer<typeof S.Peer>;
+export type PeerName = z.infer<typeof S.PeerName>;
+export type PeerRequest = z.input<typeof S.PeerRequest>;
+export type PeerUpdateRequest = z.input<typeof S.PeerUpdateRequest>;
+export type RegisteredPeer = z.infer<typeof S.RegisteredPeer>;
+export type FederationRun = z.infer<typeof S.FederationRun>;
+export type Release = z.infer<typeof S.Release>;
+
+/** The answer to a STIX bundle or MISP event import (the route's own schema, not a shared one). */
+/** What an import did; MISP imports also list the attributes left out (`converted`). */
+export type ImportSummary = S.ImportSummary & Partial<Pick<S.MispImportSummary, "converted">>;
+
+/** What an import is: a STIX 2.1 bundle or a MISP event. */
+export type ImportFormat = "stix" | "misp";
+
+/** Who imported items are for, and the label of objects that carry none (never guessed). */
+export interface ImportOptions {
+  audience: "exchange" | "organisation";
+  tlp: TlpLabel | null;
+}
 
 /** The plain audience of a request: ids, not names. */
 export interface AudienceIds {

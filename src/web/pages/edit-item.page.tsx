@@ -120,11 +120,15 @@ export function EditItemPage({ id }: { id: string }) {
       </>
     );
   }
-  if (!item.data.own) {
+  if (!item.data.own || item.data.federated) {
     return (
       <>
         <h1>Edit item</h1>
-        <p>Only the originating organisation can edit this item.</p>
+        <p>
+          {item.data.federated
+            ? "This item came from a peer exchange: it is read-only here."
+            : "Only the originating organisation can edit this item."}
+        </p>
         <p>
           <Link to={`/items/${id}`}>Back to the item</Link>
         </p>

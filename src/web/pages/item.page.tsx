@@ -1,18 +1,20 @@
-// /items/:id: one item — label, originator, details of its kind, body, RFI and acknowledgement state, reactions,
-// attachments, related items, discussion, audience, history and relabelling.
+// /items/:id: one item — label, originator and source, details of its kind, body, RFI and acknowledgement state,
+// reactions, attachments, related items, discussion, audience, releases to peer exchanges, history, relabelling and
+// the STIX export.
 import { useState } from "react";
 import { TLP_MEANING } from "../../shared/tlp.js";
 import { ErrorAlert, Notice } from "../components/alert.js";
 import { ChangeLabelForm } from "../components/change-label-form.js";
 import { DateTime } from "../components/date-time.js";
 import { DetailsView } from "../components/details-view.js";
+import { itemSourceText } from "../components/item-source.js";
 import { Loading } from "../components/loading.js";
 import { Markdown } from "../components/markdown.js";
 import { OriginatorName } from "../components/originator-name.js";
 import { StatusChip } from "../components/status-chip.js";
 import { TlpBadge } from "../components/tlp-badge.js";
 import { ApiError } from "../data/client.js";
-import { itemsApi } from "../data/endpoints.js";
+import { itemsApi, stixApi } from "../data/endpoints.js";
 import type { Item } from "../data/types.js";
 import { useApi } from "../hooks/use-api.js";
 import { useTitle } from "../hooks/use-title.js";
@@ -24,6 +26,7 @@ import { AudienceView } from "./item/audience-view.js";
 import { HistorySection } from "./item/history-section.js";
 import { LinksSection } from "./item/links-section.js";
 import { ReactionsBar } from "./item/reactions-bar.js";
+import { ReleasesSection } from "./item/releases-section.js";
 import { RfiPanel } from "./item/rfi-panel.js";
 import { ThreadSection } from "./item/thread-section.js";
 
@@ -45,9 +48,16 @@ function Originator({ item }: { item: Item }) {
 }
 
 function Meta({ item }: { item: Item }) {
+  const source = itemSourceText(item);
   return (
     <dl className="meta">
       <Originator item={item} />
+      {source && (
+        <div>
+          <dt>Source</dt>
+          <dd data-testid="item-source">{source}</dd>
+        </div>
+      )}
       <div>
         <dt>Posted</dt>
         <dd>
@@ -145,6 +155,8 @@ export function ItemPage({ id }: { id: string }) {
   const data = item.data;
   const revision = `${data.version}/${data.tlp}/${data.updatedAt}`;
   const needsAcknowledgement = data.kind === "warning" && data.details.requiresAcknowledgement === true;
+  // A federated item belongs to the exchange it came from: nobody here edits or relabels it.
+  const editable = data.own && !data.federated;
   return (
     <article className="item">
       <header className="item-head">
@@ -155,33 +167,40 @@ export function ItemPage({ id }: { id: string }) {
         </div>
         <div className="item-title-row">
           <h1 data-testid="item-title">{data.title}</h1>
-          {(data.own || data.kind === "warning" || data.kind === "incident" || data.kind === "measure") && (
-            <div className="actions item-head-actions">
-              {data.kind === "warning" && (
-                <Link to={`/calls/new?item=${data.id}`} className="button button-secondary">
-                  Convene an urgent call about this
-                </Link>
-              )}
-              {data.kind === "incident" && (
-                <Link to={`/cascade?incident=${data.id}`} className="button button-secondary">
-                  Simulate its cascade
-                </Link>
-              )}
-              {data.kind === "measure" && (
-                <Link to={`/measures/${data.id}`} className="button button-secondary">
-                  Implementation and reports
-                </Link>
-              )}
-              {data.own && (
-                <Link to={`/items/${data.id}/edit`} className="button button-secondary">
-                  Edit
-                </Link>
-              )}
-            </div>
-          )}
+          <div className="actions item-head-actions">
+            {data.kind === "warning" && (
+              <Link to={`/calls/new?item=${data.id}`} className="button button-secondary">
+                Convene an urgent call about this
+              </Link>
+            )}
+            {data.kind === "incident" && (
+              <Link to={`/cascade?incident=${data.id}`} className="button button-secondary">
+                Simulate its cascade
+              </Link>
+            )}
+            {data.kind === "measure" && (
+              <Link to={`/measures/${data.id}`} className="button button-secondary">
+                Implementation and reports
+              </Link>
+            )}
+            {editable && (
+              <Link to={`/items/${data.id}/edit`} className="button button-secondary">
+                Edit
+              </Link>
+            )}
+            <a href={stixApi.itemExportUrl(data.id)} download className="button button-secondary">
+              Export as STIX
+            </a>
+          </div>
         </div>
         <p className="tlp-meaning">{TLP_MEANING[data.tlp]}</p>
       </header>
+
+      {data.federated && (
+        <Notice>
+          <p>This item came from the peer exchange {data.source ?? "it names"}. It is read-only here: changes come from there.</p>
+        </Notice>
+      )}
 
       {data.anonymous && data.own && (
         <Notice>
@@ -215,9 +234,11 @@ export function ItemPage({ id }: { id: string }) {
         <AudienceView item={data} />
       </section>
 
+      {editable && data.tlp === "TLP:AMBER" && <ReleasesSection item={data} />}
+
       <HistorySection id={data.id} revision={revision} />
 
-      {data.canChangeLabel && <Relabel item={data} onChanged={(updated) => item.setData(updated)} />}
+      {data.canChangeLabel && !data.federated && <Relabel item={data} onChanged={(updated) => item.setData(updated)} />}
     </article>
   );
 }

@@ -1,4 +1,5 @@
-// /search: full-text search with filters and facets (all kept in the URL), highlighted snippets and saved searches.
+// /search: full-text search with filters and facets (all kept in the URL), highlighted snippets, saved searches and the
+// STIX export of what the filters find.
 import { type FormEvent, useEffect, useState } from "react";
 import { ErrorAlert } from "../components/alert.js";
 import { Facets } from "../components/facets.js";
@@ -7,7 +8,7 @@ import { ItemCard } from "../components/item-card.js";
 import { Loading } from "../components/loading.js";
 import { SavedSearchList, SaveSearchForm } from "../components/saved-searches.js";
 import { Snippet } from "../components/snippet.js";
-import { itemsApi, savedSearchesApi } from "../data/endpoints.js";
+import { itemsApi, savedSearchesApi, stixApi } from "../data/endpoints.js";
 import type { ItemFilters, SavedSearch, SearchHit, SearchResponse } from "../data/types.js";
 import { type ApiState, useApi } from "../hooks/use-api.js";
 import { useOrganisations } from "../hooks/use-organisations.js";
@@ -159,6 +160,14 @@ export function SearchPage() {
           {active ? (
             <>
               <Results results={results} filters={filters} />
+              {results.data && results.data.total > 0 && (
+                <p className="export-links">
+                  <a href={stixApi.searchExportUrl(filters)} download>
+                    Export as STIX
+                  </a>{" "}
+                  <span className="muted">(a STIX 2.1 bundle of the items these filters find, up to 1000)</span>
+                </p>
+              )}
               <SaveSearchForm key={key} filters={filters} onSaved={(s) => setSearches([...(saved.data?.searches ?? []), s])} />
             </>
           ) : (
