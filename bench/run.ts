@@ -1,10 +1,10 @@
-// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout|cascade|insight] [-- options]`.
+// Runs the benchmarks one after another, each in its own process: `npm run bench [-- --only feed|fanout|cascade|insight|taxii] [-- options]`.
 // Options go to every benchmark (feed: --items N; fanout: --subscribers N, --rounds N, --mail-warnings N;
-// insight: --items N, --reads N, --runs N, --http-runs N, --no-queries).
+// insight: --items N, --reads N, --runs N, --http-runs N, --no-queries; taxii: --objects N, --runs N, --postgres).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHES = ["feed", "fanout", "cascade", "insight"];
+const BENCHES = ["feed", "fanout", "cascade", "insight", "taxii"];
 const args = process.argv.slice(2);
 const at = args.indexOf("--only");
 const only = at >= 0 ? (args[at + 1] ?? "").split(",") : BENCHES;
