@@ -153,7 +153,7 @@ for (const backend of testBackends()) {
       assert.equal(report?.kind, "analysis-report");
       const links = await db.kysely.selectFrom("item_links").selectAll().where("to_item_id", "=", report!.id).execute();
       assert.equal(links.length, 1);
-      assert.equal(links[0]?.relation, "indicates");
+      assert.equal(links[0]?.relation, "related-to", "STIX relationship types outside Roundtable's own relate the items");
       const comments = await db.kysely.selectFrom("comments").selectAll().where("item_id", "=", report!.id).execute();
       assert.equal(comments[0]?.body, "Seen at two utilities.");
       const seen = await app.inject({ method: "GET", url: `/api/items/${indicator!.id}`, headers: auth("bob") });
@@ -328,6 +328,52 @@ for (const backend of testBackends()) {
         deps.config.maxImportBytes = limit;
       }
       assert.equal(await count(), before);
+    });
+
+    it("refuses granular markings, a padded bundle, and notes or links on items the importer cannot read", async () => {
+      const before = await count();
+      const granular = {
+        ...goodObjects()[2]!,
+        id: "indicator--9a2e3f40-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+        granular_markings: [{ marking_ref: TLP_MARKING_IDS["TLP:RED"], selectors: ["description"] }],
+        description: "red text",
+      };
+      const refused = await importBundle(
+        "bob",
+        bundle([tlpMarkingDefinition("TLP:GREEN"), tlpMarkingDefinition("TLP:RED"), granular]),
+      );
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.body, /granular_markings/);
+      const padded = await importBundle("bob", { ...bundle(goodObjects()), x_padding: "a".repeat(100_000) });
+      assert.equal(padded.statusCode, 413, "at most 64 KiB outside the objects");
+      assert.equal(await count(), before);
+      const orgA = (
+        await db.kysely
+          .selectFrom("persons")
+          .select("organisation_id")
+          .where("id", "=", people.alice!.id)
+          .executeTakeFirstOrThrow()
+      ).organisation_id;
+      const secret = await buildItem(db, {
+        authorId: people.alice!.id,
+        authorOrganisationId: orgA,
+        tlp: "TLP:AMBER+STRICT",
+        audience: { organisations: [orgA] },
+      });
+      const note = {
+        type: "note",
+        spec_version: "2.1",
+        id: "note--0b3f4a51-2b3c-4d4e-9f5a-6b7c8d9e0f1a",
+        created: T,
+        modified: T,
+        content: "guessing",
+        object_refs: [`threat-actor--${secret}`],
+        object_marking_refs: [GREEN],
+      };
+      const onUnreadable = await importBundle("bob", bundle([tlpMarkingDefinition("TLP:GREEN"), note]));
+      assert.equal(onUnreadable.statusCode, 422, "an unreadable item is no reference for bob: nothing is imported");
+      const comments = await db.kysely.selectFrom("comments").select("id").where("item_id", "=", secret).execute();
+      assert.equal(comments.length, 0);
     });
 
     it("refuses a label that does not fit the chosen audience", async () => {

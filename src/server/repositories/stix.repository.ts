@@ -192,3 +192,15 @@ export async function organisationsByIds(trx: Tx, ids: readonly string[]) {
     .where("id", "in", [...ids])
     .execute();
 }
+
+/** Whether that link exists already (links are unique per ends and relation). */
+export async function linkExists(trx: Tx, from: string, to: string, relation: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom("item_links")
+    .select("id")
+    .where("from_item_id", "=", from)
+    .where("to_item_id", "=", to)
+    .where("relation", "=", relation)
+    .executeTakeFirst();
+  return row !== undefined;
+}

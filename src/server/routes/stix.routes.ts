@@ -1,6 +1,11 @@
 // STIX 2.1 bundles and MISP events in and out of the exchange: export (an item, a search, a
 // period), import (streamed, all-or-nothing), MISP import, and the extension's JSON schema.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -37,6 +42,31 @@ function summary(o: ImportOutcome) {
     skipped: o.skipped.slice(0, 1000),
     ids: { created: o.created.slice(0, 1000), updated: o.updated.slice(0, 1000) },
   };
+}
+
+/** Writes a request body to a private temporary file, refusing it past `maxBytes`. */
+async function spoolBody(body: AsyncIterable<Uint8Array>, maxBytes: number) {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "roundtable-import-"));
+  const file = path.join(dir, "bundle.json");
+  const remove = () => fsp.rm(dir, { recursive: true, force: true });
+  let size = 0;
+  try {
+    await pipeline(
+      body,
+      async function* (source: AsyncIterable<Uint8Array>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          if (size > maxBytes) throw new AppError("payload_too_large", `The bundle is larger than ${maxBytes} bytes.`);
+          yield chunk;
+        }
+      },
+      fs.createWriteStream(file, { mode: 0o600 }),
+    );
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { file, remove };
 }
 
 /** STIX and MISP routes. */
@@ -95,13 +125,19 @@ export async function stixRoutes(app: FastifyInstance, deps: Deps): Promise<void
           throw new AppError("payload_too_large", `The bundle is larger than ${deps.config.maxImportBytes} bytes.`);
         }
         const viewer = viewerOf(request);
-        const outcome = await importBundleStream(
-          deps,
-          { kind: "person", viewer, audience: audienceFor(viewer, request.query) },
-          request.body as AsyncIterable<Uint8Array>,
-          { maxBytes: deps.config.maxImportBytes, ...(request.query.tlp ? { defaultTlp: request.query.tlp } : {}) },
-        );
-        return summary(outcome);
+        // The body is spooled to a file first: a slow upload must not hold a transaction (PGlite has one session).
+        const spool = await spoolBody(request.body as AsyncIterable<Uint8Array>, deps.config.maxImportBytes);
+        try {
+          const outcome = await importBundleStream(
+            deps,
+            { kind: "person", viewer, audience: audienceFor(viewer, request.query) },
+            fs.createReadStream(spool.file, { highWaterMark: 1024 * 1024 }),
+            { maxBytes: deps.config.maxImportBytes, ...(request.query.tlp ? { defaultTlp: request.query.tlp } : {}) },
+          );
+          return summary(outcome);
+        } finally {
+          await spool.remove();
+        }
       },
     );
 

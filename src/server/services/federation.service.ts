@@ -13,6 +13,7 @@ import { appendAudit } from "../repositories/audit.repository.js";
 import * as repo from "../repositories/federation.repository.js";
 import { findReadableItem } from "../repositories/items.repository.js";
 import { hashSecret, randomSecret } from "../security/secrets.js";
+import { contentAudit } from "./items.service.js";
 import { importObjects } from "./stix-import.service.js";
 import { collectionsOf, objectsPage, type PeerPrincipal, parseFilters } from "./taxii.service.js";
 
@@ -173,7 +174,7 @@ export async function releaseItem(deps: Deps, viewer: Viewer, itemId: string, pe
     const peers = await repo.activePeerNames(trx);
     if (!peers.some((p) => p.id === peerId)) throw notFound("peer");
     await repo.insertRelease(trx, { item_id: itemId, peer_id: peerId, released_by: viewer.personId, released_at: deps.clock() });
-    await audit(trx, deps, viewer, "federation.item_released", peerId, { item: itemId, tlp: item.tlp });
+    await appendAudit(trx, releaseAudit(deps, viewer, "federation.item_released", item, peerId));
     return releasesOfIn(trx, itemId);
   });
 }
@@ -187,9 +188,22 @@ export async function withdrawRelease(deps: Deps, viewer: Viewer, itemId: string
       throw new AppError("not_originator", "Only the originating organisation manages its releases.");
     }
     if ((await repo.deleteRelease(trx, itemId, peerId)) === 0) throw notFound("release");
-    await audit(trx, deps, viewer, "federation.release_withdrawn", peerId, { item: itemId });
+    await appendAudit(trx, releaseAudit(deps, viewer, "federation.release_withdrawn", item, peerId));
     return releasesOfIn(trx, itemId);
   });
+}
+
+// A release is about content: audited like content (an anonymous originator only by its pseudonym,
+// shown only to those who may read the item), not as an administrative event.
+function releaseAudit(
+  deps: Deps,
+  viewer: Viewer,
+  action: string,
+  item: { id: string; tlp: string; pseudonym: string | null; anonymous: boolean },
+  peerId: string,
+) {
+  const anonymous = item.anonymous && item.pseudonym ? { pseudonym: item.pseudonym } : null;
+  return contentAudit(deps, viewer, action, { type: "item", id: item.id }, { peer: peerId, tlp: item.tlp }, anonymous);
 }
 
 async function releasesOfIn(trx: Tx, itemId: string) {

@@ -7,6 +7,7 @@ import type { Insertable } from "kysely";
 import { AppError } from "../../shared/errors.js";
 import { statusOf } from "../../shared/kinds.js";
 import { type Audience, audienceProblem } from "../../shared/policy.js";
+import { LINK_RELATIONS } from "../../shared/schemas/index.js";
 import { isStixId, referencesOf, type StixIssue, validateStixObject } from "../../shared/stix-validate.js";
 import { type TlpLabel, tlpRank } from "../../shared/tlp.js";
 import type { Deps, Viewer } from "../context.js";
@@ -56,6 +57,8 @@ export class ImportRejected extends AppError {
 }
 
 const BATCH = 1000;
+/** Kinds that start work here (escalations, answers, adoption): members post them, peers do not. */
+const PEER_REFUSED_KINDS = new Set(["warning", "rfi", "measure"]);
 const stricter = (a: TlpLabel, b: TlpLabel) => (tlpRank(a) >= tlpRank(b) ? a : b);
 
 interface Pending {
@@ -132,12 +135,28 @@ class Run {
     } else if (mapped.as === "link") {
       this.links.push({ path, id: id!, from: mapped.from, to: mapped.to, relation: mapped.relation, created });
     } else {
+      if (this.importer.kind === "peer" && PEER_REFUSED_KINDS.has(mapped.kind)) {
+        return this.fail(
+          id,
+          path,
+          `a ${mapped.kind} starts work in this exchange (acknowledgements, answers, adoption); a peer cannot send one`,
+        );
+      }
       this.batch.push({ path, object, mapped, tlp });
       if (this.batch.length >= BATCH) await this.flush();
     }
   }
 
   private labelFor(object: Record<string, unknown>, path: string, id: string): TlpLabel | null {
+    // One label per item: a part marked otherwise (granular markings) could carry RED text under GREEN.
+    if (object.granular_markings !== undefined) {
+      this.fail(
+        id,
+        `${path}.granular_markings`,
+        "granular markings are not accepted: mark the whole object with its strictest label",
+      );
+      return null;
+    }
     const { label, unknown } = labelOf(object);
     if (unknown.length) {
       this.fail(id, `${path}.object_marking_refs`, `unknown marking ${unknown[0]}: only TLP markings are honoured`);
@@ -292,8 +311,13 @@ class Run {
       const unresolved = this.refs.filter((r) => !this.ids.has(r.ref) && !markings(r.ref));
       if (unresolved.length) {
         const held = await stixRepo.heldStixIds(this.trx, [...new Set(unresolved.map((r) => r.ref).filter(isStixId))]);
+        // A member's reference resolves only to an item they can read: one they cannot is no different from none.
+        const usable = new Set<string>();
+        for (const [ref, h] of held) {
+          if (this.importer.kind === "peer" || (await stixRepo.itemById(this.trx, h.item_id))) usable.add(ref);
+        }
         for (const r of unresolved) {
-          if (!held.has(r.ref))
+          if (!usable.has(r.ref))
             this.issues.push({ path: r.path, message: `refers to ${r.ref}, which is neither in the bundle nor held here` });
         }
       }
@@ -313,11 +337,18 @@ class Run {
     await this.storeLinks();
   }
 
+  /**
+   * The item a note or relationship may attach to: one this import brought, or one held here that
+   * the importer may touch — for a member, an item they can read (the transaction's RLS says so);
+   * for a peer, only an item federated from that same peer, never one of ours.
+   */
   private async itemFor(stixId: string): Promise<string | undefined> {
     const known = this.itemIds.get(stixId);
     if (known) return known;
-    const held = await stixRepo.heldStixIds(this.trx, [stixId]);
-    return held.get(stixId)?.item_id;
+    const held = (await stixRepo.heldStixIds(this.trx, [stixId])).get(stixId);
+    if (!held) return undefined;
+    if (this.importer.kind === "peer") return held.federated_from === this.importer.peerId ? held.item_id : undefined;
+    return (await stixRepo.itemById(this.trx, held.item_id)) ? held.item_id : undefined;
   }
 
   private async storeComments(): Promise<void> {
@@ -365,6 +396,7 @@ class Run {
     const ids = this.links.map((l) => l.id.slice(l.id.indexOf("--") + 2));
     const existing = await stixRepo.existingIds(this.trx, "item_links", ids);
     const rows: Insertable<ItemLinksTable>[] = [];
+    const seen = new Set<string>();
     for (const l of this.links) {
       const id = l.id.slice(l.id.indexOf("--") + 2);
       if (existing.has(id)) {
@@ -377,11 +409,22 @@ class Run {
         this.outcome.skipped.push({ id: l.id, reason: "the relationship does not join two items held here" });
         continue;
       }
+      if (from === to) {
+        this.outcome.skipped.push({ id: l.id, reason: "an item cannot be related to itself" });
+        continue;
+      }
+      const relation = (LINK_RELATIONS as readonly string[]).includes(l.relation) ? l.relation : "related-to";
+      const key = `${from}|${to}|${relation}`;
+      if (seen.has(key) || (await stixRepo.linkExists(this.trx, from, to, relation))) {
+        this.outcome.unchanged.push(l.id);
+        continue;
+      }
+      seen.add(key);
       rows.push({
         id,
         from_item_id: from,
         to_item_id: to,
-        relation: l.relation,
+        relation,
         created_by: this.author.id,
         created_at: this.deps.clock(),
       });

@@ -252,7 +252,7 @@ export async function objectsPage(
   filters: Filters,
   objectId?: string,
 ): Promise<Page> {
-  if (filters.noneOfOurs) return { objects: [], added: [], more: false };
+  if (filters.noneOfOurs || (objectId !== undefined && !isStixId(objectId))) return { objects: [], added: [], more: false };
   const filterKey = JSON.stringify([collection.id, objectId ?? null, { ...filters, next: undefined, limit: undefined }]);
   const after = filters.next ? await decodeNext(deps, filters.next, filterKey) : undefined;
   const query: repo.PageQuery = {
@@ -430,7 +430,7 @@ function presentStatus(s: {
 
 /** A status resource of the principal's own POST, or 404. */
 export async function statusOf(deps: Deps, principal: TaxiiPrincipal, id: string) {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
+  const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
     ? await deps.db.asOwner((trx) =>
         trx
           .selectFrom("taxii_statuses")

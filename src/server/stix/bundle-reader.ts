@@ -5,10 +5,16 @@
 
 /** Thrown when the stream is longer than the limit; nothing has been imported by then. */
 export class BundleTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`The bundle is larger than ${limit} bytes.`);
+  constructor(
+    readonly limit: number,
+    message = `The bundle is larger than ${limit} bytes.`,
+  ) {
+    super(message);
   }
 }
+
+/** What a bundle may hold outside `objects` (type, id, …): kept as bytes until the end, so bounded. */
+export const MAX_SKELETON_BYTES = 64 * 1024;
 
 /** One element of `objects`, parsed, or why it could not be. */
 export type BundleElement = { index: number; value: unknown } | { index: number; error: string };
@@ -117,6 +123,9 @@ export function readBundle(source: AsyncIterable<Uint8Array>, maxBytes: number) 
           }
           depth++;
         } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) depth--;
+      }
+      if (outer.length > MAX_SKELETON_BYTES) {
+        throw new BundleTooLarge(MAX_SKELETON_BYTES, "The bundle holds more than 64 KiB outside its objects.");
       }
       if (elementStart >= 0) {
         element.push(chunk.subarray(elementStart));

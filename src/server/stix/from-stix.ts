@@ -140,7 +140,7 @@ export function mapStixObject(o: Record<string, unknown>, path: string): Mapped 
     return { as: "link", from: String(o.source_ref), to: String(o.target_ref), relation: String(o.relationship_type) };
   }
   const own = (o.extensions as Record<string, Record<string, unknown>> | undefined)?.[ROUNDTABLE_EXTENSION_ID];
-  const ownKind = own && typeof own.kind === "string" && own.kind in KINDS ? (own.kind as ItemKind) : undefined;
+  const ownKind = own && typeof own.kind === "string" && Object.hasOwn(KINDS, own.kind) ? (own.kind as ItemKind) : undefined;
   if (own && !ownKind)
     return { as: "error", path: `${path}.extensions.${ROUNDTABLE_EXTENSION_ID}.kind`, message: "unknown kind" };
   const kind = ownKind ?? kindByType(type);
