@@ -376,6 +376,39 @@ for (const backend of testBackends()) {
       assert.equal(comments.length, 0);
     });
 
+    it("never passes on an imported creator id: an identity posing as a member organisation attributes nothing to it", async () => {
+      const orgA = (
+        await db.kysely
+          .selectFrom("persons")
+          .select("organisation_id")
+          .where("id", "=", people.alice!.id)
+          .executeTakeFirstOrThrow()
+      ).organisation_id;
+      const forged = `identity--${orgA}`;
+      const indicator = { ...goodObjects()[2]!, id: "indicator--1c4a5b62-3c4d-4e5f-8a6b-7c8d9e0f1a2b", created_by_ref: forged };
+      const imported = await importBundle(
+        "bob",
+        bundle([
+          {
+            type: "identity",
+            spec_version: "2.1",
+            id: forged,
+            created: T,
+            modified: T,
+            name: "Grid A",
+            identity_class: "organization",
+          },
+          tlpMarkingDefinition("TLP:GREEN"),
+          indicator,
+        ]),
+      );
+      assert.equal(imported.statusCode, 200, imported.body);
+      const row = await byStix(indicator.id);
+      const exported = await app.inject({ method: "GET", url: `/api/stix/export?item=${row!.id}`, headers: auth("alice") });
+      const object = (exported.json() as { objects: Json[] }).objects.find((o) => o.id === indicator.id)!;
+      assert.notEqual(object.created_by_ref, forged);
+    });
+
     it("refuses a label that does not fit the chosen audience", async () => {
       const red = {
         ...goodObjects()[2]!,

@@ -402,6 +402,7 @@ export async function changeLabel(
       tlp: input.tlp,
       ...audienceColumns(audience),
       updated_at: now,
+      ...(row.stix_id ? { stix_modified: now } : {}),
     };
     await itemsRepo.updateItem(trx, id, patch);
     await snapshot(trx, { ...row, ...patch }, viewer, now, row.version + 1);

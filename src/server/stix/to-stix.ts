@@ -133,8 +133,10 @@ export function stixIdOf(item: Pick<StixItemSource, "id" | "kind" | "stixId">): 
 /** The identity an item is attributed to: its organisation, a per-item pseudonym, or its source. */
 export function creatorIdOf(item: Pick<StixItemSource, "id" | "anonymous" | "organisationId" | "sourceName" | "extra">): string {
   if (item.anonymous) return `identity--${uuidFrom(`pseudonym:${item.id}`)}`;
+  // An imported creator's id is never passed on as given: it could be one of ours (an organisation's,
+  // a pseudonym's) and attribute the object to someone who did not write it.
   const original = item.extra?.created_by_ref;
-  if (item.sourceName !== null && typeof original === "string") return original;
+  if (item.sourceName !== null && typeof original === "string") return `identity--${uuidFrom(`source:${original}`)}`;
   if (item.sourceName !== null) return `identity--${uuidFrom(`source:${item.sourceName}`)}`;
   return `identity--${item.organisationId}`;
 }
@@ -251,7 +253,7 @@ export function itemToStix(item: StixItemSource): StixObject {
   const extra = item.extra ?? {};
   const created = typeof extra.created === "string" ? extra.created : ts(item.createdAt);
   let modified = item.stixModified ? ts(item.stixModified) : ts(item.updatedAt);
-  if (modified < created) modified = created;
+  if (Date.parse(modified) <= Date.parse(created) && modified !== created) modified = created;
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(extra)) if (!OWN.has(key)) kept[key] = value;
   return {
