@@ -98,7 +98,7 @@ for (const backend of testBackends()) {
     it("jobs run does what is due once; jobs list shows when each job runs next", () => {
       const first = run(["jobs", "run"], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /Ran: action-reminders, action-escalations, warning-escalations, measure-reviews\./);
+      assert.match(first.stdout, /Ran: action-reminders, action-escalations, warning-escalations, measure-reviews, federation\./);
       const second = run(["jobs", "run"], env);
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stdout, /Nothing was due\./);

@@ -334,7 +334,7 @@ for (const backend of testBackends()) {
       const [first, second] = await Promise.all([runDueJobs(deps, jobs, "instance-1"), runDueJobs(deps, jobs, "instance-2")]);
       assert.deepEqual(
         [...(first ?? []), ...(second ?? [])].sort(),
-        ["action-escalations", "action-reminders", "measure-reviews", "warning-escalations"],
+        ["action-escalations", "action-reminders", "federation", "measure-reviews", "warning-escalations"],
         `each due job ran exactly once (the digest waits for its hour): ${JSON.stringify(
           await db.kysely.selectFrom("scheduled_jobs").select(["name", "last_error"]).execute(),
         )}`,

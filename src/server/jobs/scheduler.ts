@@ -41,12 +41,6 @@ export function nextDailyAt(now: Date, hour: number): Date {
 /** The jobs of a Roundtable instance. */
 export function standardJobs(digestHourUtc: number, federationIntervalMs = 5 * MINUTE): Job[] {
   return [
-    {
-      name: "federation",
-      next: (now) => new Date(now.getTime() + federationIntervalMs),
-      run: async (deps) => runFederation(deps),
-      leaseMs: 30 * MINUTE,
-    },
     { name: "action-reminders", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: remindActionsDue },
     { name: "action-escalations", next: (now) => new Date(now.getTime() + 5 * MINUTE), run: escalateOverdueActions },
     { name: "warning-escalations", next: (now) => new Date(now.getTime() + MINUTE), run: escalateUnacknowledgedWarnings },
@@ -57,6 +51,12 @@ export function standardJobs(digestHourUtc: number, federationIntervalMs = 5 * M
       next: (now) => nextDailyAt(now, digestHourUtc),
       run: (deps) => queueDigests(deps),
       leaseMs: DIGEST_LEASE_MS,
+    },
+    {
+      name: "federation",
+      next: (now) => new Date(now.getTime() + federationIntervalMs),
+      run: async (deps) => runFederation(deps),
+      leaseMs: 30 * MINUTE,
     },
   ];
 }
