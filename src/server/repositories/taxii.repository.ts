@@ -5,9 +5,8 @@ import { sql } from "kysely";
 import { egressPredicateSql } from "../../shared/egress.js";
 import { ITEM_KINDS } from "../../shared/kinds.js";
 import { readPredicateSql } from "../../shared/policy-sql.js";
-import type { TlpLabel } from "../../shared/tlp.js";
 import type { Tx } from "../db/database.js";
-import { stixTypeOf } from "../stix/to-stix.js";
+import { type ItemRowLike, stixTypeOf } from "../stix/to-stix.js";
 
 /** Which items a collection holds (before the reader's own filter). */
 export type Scope =
@@ -30,31 +29,9 @@ export interface PageQuery {
 }
 
 /** One object version as stored, with what the STIX mapping needs. */
-export interface TaxiiRow {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  sectors: string[];
-  tlp: TlpLabel;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-  details: Record<string, unknown>;
-  status: string | null;
-  anonymous: boolean;
-  pseudonym: string | null;
-  author_organisation_id: string;
+export interface TaxiiRow extends ItemRowLike {
   organisation_name: string;
-  stix_id: string | null;
-  stix_modified: Date | null;
-  source_name: string | null;
-  stix_extra: Record<string, unknown> | null;
   date_added: string;
-  audience_exchange: boolean;
-  audience_organisations: string[];
-  audience_groups: string[];
-  audience_persons: string[];
   federated_from: string | null;
 }
 
