@@ -15,6 +15,7 @@ import { tlpMarkingDefinition } from "../src/shared/stix.js";
 import { TLP_MARKING_IDS } from "../src/shared/tlp.js";
 import { buildItem, buildMembers, buildOrganisation, publishDocuments } from "./support/builders.js";
 import { runCli } from "./support/cli.js";
+import { greenIndicator } from "./support/stix.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let env: (who: string) => Record<string, string>;
@@ -59,18 +60,7 @@ before(async () => {
 });
 after(() => server.stop());
 
-const indicator = {
-  type: "indicator",
-  spec_version: "2.1",
-  id: "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
-  created: "2026-10-02T10:00:00.000Z",
-  modified: "2026-10-02T10:00:00.000Z",
-  name: "Malicious domain",
-  pattern: "[domain-name:value = 'evil.example']",
-  pattern_type: "stix",
-  valid_from: "2026-10-02T10:00:00.000Z",
-  object_marking_refs: [TLP_MARKING_IDS["TLP:GREEN"]],
-};
+const indicator = greenIndicator();
 
 it("exports one item as a bundle file with its object and its TLP marking", async () => {
   const file = path.join(dir, "item.stix.json");

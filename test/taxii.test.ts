@@ -13,6 +13,7 @@ import { validateStixObject } from "../src/shared/stix-validate.js";
 import { TLP_MARKING_IDS } from "../src/shared/tlp.js";
 import { buildGroup, buildItem, buildMembers, buildOrganisation, publishDocuments } from "./support/builders.js";
 import { testBackends } from "./support/databases.js";
+import { greenIndicator } from "./support/stix.js";
 
 const TAXII = "application/taxii+json;version=2.1";
 const MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -329,18 +330,7 @@ for (const backend of testBackends()) {
     });
 
     it("takes POSTed objects as the reader's items, says so in a status whose counts add up, and is idempotent", async () => {
-      const indicator = {
-        type: "indicator",
-        spec_version: "2.1",
-        id: "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
-        created: "2026-10-02T10:00:00.000Z",
-        modified: "2026-10-02T10:00:00.000Z",
-        name: "Malicious domain",
-        pattern: "[domain-name:value = 'evil.example']",
-        pattern_type: "stix",
-        valid_from: "2026-10-02T10:00:00.000Z",
-        object_marking_refs: [TLP_MARKING_IDS["TLP:GREEN"]],
-      };
+      const indicator = greenIndicator();
       const unmarked = { ...indicator, id: "indicator--0b6f4f5e-4a40-4f8e-9d3c-5d9e5b1d2a11", object_marking_refs: undefined };
       const broken = { ...indicator, id: "indicator--not-a-uuid" };
       const status = await client("bob").addObjectsAndWait(root, community, [indicator, unmarked, broken]);

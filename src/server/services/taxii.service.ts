@@ -75,15 +75,7 @@ export async function collectionsOf(deps: Deps, principal: TaxiiPrincipal): Prom
     repo.personCollections(trx, v.personId, v.organisationId),
   );
   return [
-    {
-      id: uuidFrom("collection:community"),
-      title: "Community",
-      description: "Items addressed to the whole exchange that you may read.",
-      can_read: true,
-      can_write: true,
-      media_types,
-      scope: { type: "community" },
-    },
+    communityCollection(),
     {
       id: uuidFrom(`collection:organisation:${v.organisationId}`),
       title: organisation?.name ?? "Your organisation",
@@ -102,20 +94,40 @@ export async function collectionsOf(deps: Deps, principal: TaxiiPrincipal): Prom
       media_types,
       scope: { type: "group" as const, groupId: g.id },
     })),
-    {
-      id: uuidFrom(`collection:me:${v.personId}`),
-      title: "Sent to me",
-      description: "Items addressed to you by name (TLP:RED among them).",
-      can_read: true,
-      can_write: false,
-      media_types,
-      scope: { type: "me", personId: v.personId },
-    },
+    sentToMeCollection(v),
   ];
+}
+
+function communityCollection(): Collection {
+  return {
+    id: uuidFrom("collection:community"),
+    title: "Community",
+    description: "Items addressed to the whole exchange that you may read.",
+    can_read: true,
+    can_write: true,
+    media_types: [STIX_MEDIA_TYPE],
+    scope: { type: "community" },
+  };
+}
+
+function sentToMeCollection(v: Viewer): Collection {
+  return {
+    id: uuidFrom(`collection:me:${v.personId}`),
+    title: "Sent to me",
+    description: "Items addressed to you by name (TLP:RED among them).",
+    can_read: true,
+    can_write: false,
+    media_types: [STIX_MEDIA_TYPE],
+    scope: { type: "me", personId: v.personId },
+  };
 }
 
 /** The collection `id` of a principal, or a 404 TAXII error. */
 export async function collectionOf(deps: Deps, principal: TaxiiPrincipal, id: string): Promise<Collection> {
+  // Every page names its collection: the two every person has are known without a query.
+  if (principal.kind === "person") {
+    for (const fixed of [communityCollection(), sentToMeCollection(principal.viewer)]) if (fixed.id === id) return fixed;
+  }
   const found = (await collectionsOf(deps, principal)).find((c) => c.id === id);
   if (!found) throw new TaxiiError(404, "Collection not found", "There is no such collection, or not one you may use.");
   return found;
