@@ -313,7 +313,10 @@ async function push(deps: Deps, client: TaxiiClient, peer: repo.PeerRow, princip
 
 /** One federation round with every active peer (or one): pull, then push. Errors are kept per peer. */
 export async function runFederation(deps: Deps, onlyPeer?: string) {
-  const peers = (await repo.listPeers(deps.db.kysely)).filter((p) => !p.revoked_at && (!onlyPeer || p.id === onlyPeer));
+  // A paused peer (neither pull nor push) is left alone by the schedule; "Run now" still reaches it.
+  const peers = (await repo.listPeers(deps.db.kysely)).filter(
+    (p) => !p.revoked_at && (onlyPeer ? p.id === onlyPeer : p.pull || p.push),
+  );
   const results: { peer: string; pulled: number; pushed: number; error: string | null }[] = [];
   for (const peer of peers) {
     const client = new TaxiiClient({ credentials: credentialsOf(peer), userAgent: "Roundtable federation" });
